@@ -1,0 +1,47 @@
+import { z } from 'zod'
+
+/** Every error code the API can return, with when it is thrown. */
+export const errorCodes = {
+  VALIDATION_FAILED:
+    'The request body, query or path did not match the schema; details name the fields.',
+  UNAUTHENTICATED:
+    'The endpoint needs a signed-in user and the request carried no valid session or token.',
+  FORBIDDEN: 'The caller is signed in but may not do this.',
+  NOT_FOUND: 'The route does not exist.',
+  LOOP_NOT_FOUND: 'No loop with this id belongs to the caller.',
+  SHARE_NOT_FOUND: 'No question set has this share token.',
+  SHARE_EXPIRED: 'The share link existed but its expiry has passed.',
+  SHARE_REQUIRES_SIGN_IN: 'The question set is shared with signed-in users only.',
+  ATTEMPT_NOT_FOUND: 'No attempt with this id is visible to the caller.',
+  ATTEMPT_FINISHED: 'The attempt was finished; it takes no more answers.',
+  QUESTION_NOT_IN_SET: 'The answered question id is not part of the attempt’s question set.',
+  ANSWER_ALREADY_RECORDED:
+    'The question already has an answer (under another client answer id) in this attempt.',
+  ANSWER_DOES_NOT_FIT_QUESTION:
+    'The response has the wrong shape for the question type, or names an unknown option.',
+  DISPLAY_NAME_REQUIRED: 'A guest must give a display name to take a public quiz.',
+  RATE_LIMITED: 'Too many requests; retry after the time in the Retry-After header.',
+  SERVICE_UNAVAILABLE: 'A dependency such as the database is not reachable.',
+  INTERNAL: 'Something unexpected failed; the details are in the server log, not the response.',
+} as const
+
+export type ErrorCode = keyof typeof errorCodes
+
+export const errorCodeSchema = z.enum(Object.keys(errorCodes) as [ErrorCode, ...ErrorCode[]])
+
+/** One problem with one field of a request. */
+export const fieldIssueSchema = z.object({
+  path: z.string().describe('Dotted path of the field, e.g. body.questions.0.prompt'),
+  message: z.string(),
+})
+export type FieldIssue = z.infer<typeof fieldIssueSchema>
+
+/** The body of every error response. */
+export const errorBodySchema = z.object({
+  error: z.object({
+    code: errorCodeSchema,
+    message: z.string(),
+    details: z.unknown().optional(),
+  }),
+})
+export type ErrorBody = z.infer<typeof errorBodySchema>
