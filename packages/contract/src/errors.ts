@@ -14,6 +14,7 @@ export const errorCodes = {
   SHARE_REQUIRES_SIGN_IN: 'The question set is shared with signed-in users only.',
   ATTEMPT_NOT_FOUND: 'No attempt with this id is visible to the caller.',
   ATTEMPT_FINISHED: 'The attempt was finished; it takes no more answers.',
+  ATTEMPT_NOT_FINISHED: 'The attempt is still in progress, so it has no result yet.',
   QUESTION_NOT_IN_SET: 'The answered question id is not part of the attempt’s question set.',
   ANSWER_ALREADY_RECORDED:
     'The question already has an answer (under another client answer id) in this attempt.',

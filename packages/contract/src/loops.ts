@@ -35,7 +35,7 @@ export const createLoopBodySchema = z
     questions: z.array(questionInputSchema).max(50).default([]),
   })
   .refine(endAfterStart.check, endAfterStart.issue)
-export type CreateLoopBody = z.input<typeof createLoopBodySchema>
+export type CreateLoopBody = z.infer<typeof createLoopBodySchema>
 
 /** Change some fields of a loop; the result must still end after it starts. */
 export const updateLoopBodySchema = z
@@ -44,7 +44,7 @@ export const updateLoopBodySchema = z
     questions: z.array(questionInputSchema).max(50),
   })
   .partial()
-export type UpdateLoopBody = z.input<typeof updateLoopBodySchema>
+export type UpdateLoopBody = z.infer<typeof updateLoopBodySchema>
 
 /** A loop of a video marked by its owner, with its draft questions. */
 export const loopSchema = z.object({
@@ -58,7 +58,7 @@ export const loopSchema = z.object({
 })
 export type Loop = z.infer<typeof loopSchema>
 
-export const loopParamsSchema = z.object({ loopId: idSchema })
+export const loopParamsSchema = z.object({ loopId: z.uuid() })
 export const loopPageSchema = pageSchema(loopSchema)
 export type LoopPage = z.infer<typeof loopPageSchema>
 export const findLoopsQuerySchema = pageQuerySchema

@@ -81,7 +81,7 @@ export const questionInputSchema = z.discriminatedUnion('type', [
   trueFalseQuestionSchema,
   shortTextQuestionSchema,
 ])
-export type QuestionInput = z.input<typeof questionInputSchema>
+export type QuestionInput = z.infer<typeof questionInputSchema>
 
 /** A stored question: always has an id and its points. */
 export const questionSchema = z.discriminatedUnion('type', [

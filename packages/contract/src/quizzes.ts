@@ -17,7 +17,7 @@ export type ShareVisibility = z.infer<typeof shareVisibilitySchema>
 export const createShareBodySchema = z
   .object({
     title: z.string().trim().min(1).max(200).optional(),
-    loopId: idSchema.optional(),
+    loopId: z.uuid().optional(),
     loop: loopSnapshotSchema.optional(),
     questions: z.array(questionInputSchema).min(1).max(50),
     visibility: shareVisibilitySchema.default('public'),
@@ -32,7 +32,7 @@ export const createShareBodySchema = z
     message: 'Give either loop or loopId',
     path: ['loop'],
   })
-export type CreateShareBody = z.input<typeof createShareBodySchema>
+export type CreateShareBody = z.infer<typeof createShareBodySchema>
 
 export const createShareResponseSchema = z.object({
   token: z.string(),
@@ -83,7 +83,7 @@ export const startAttemptBodySchema = z.object({
     .optional()
     .describe('Required for guests; ignored for signed-in users'),
 })
-export type StartAttemptBody = z.input<typeof startAttemptBodySchema>
+export type StartAttemptBody = z.infer<typeof startAttemptBodySchema>
 
 /** One answer to one question. Repeating the same `clientAnswerId` returns the first result unchanged. */
 export const submitAnswerBodySchema = z.object({
@@ -91,7 +91,7 @@ export const submitAnswerBodySchema = z.object({
   questionId: z.string().min(1).max(64),
   response: answerValueSchema,
 })
-export type SubmitAnswerBody = z.input<typeof submitAnswerBodySchema>
+export type SubmitAnswerBody = z.infer<typeof submitAnswerBodySchema>
 
 /** The graded answer: shown to the taker right after answering. */
 export const answerResultSchema = z.object({

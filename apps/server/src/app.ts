@@ -1,0 +1,75 @@
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify'
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod'
+import { type AuthUser, createAuth } from './auth/auth.ts'
+import type { Config } from './config/env.ts'
+import type { DatabaseHandle } from './db/database.ts'
+import { createLoopsRepository } from './modules/loops/loops.repository.ts'
+import { registerLoopRoutes } from './modules/loops/loops.routes.ts'
+import { createLoopsService } from './modules/loops/loops.service.ts'
+import { createQuizzesRepository } from './modules/quizzes/quizzes.repository.ts'
+import { registerQuizRoutes } from './modules/quizzes/quizzes.routes.ts'
+import { createQuizzesService } from './modules/quizzes/quizzes.service.ts'
+import { registerSystemRoutes } from './modules/system/system.routes.ts'
+import { registerAuthRoutes, resolveUser } from './plugins/auth.ts'
+import { registerDocs } from './plugins/docs.ts'
+import { registerErrorHandling } from './plugins/error-handler.ts'
+import { registerWebApp } from './plugins/web.ts'
+import { version } from './version.ts'
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    resolveUser(request: FastifyRequest): Promise<AuthUser | null>
+  }
+}
+
+export interface AppOptions {
+  config: Config
+  database: DatabaseHandle
+  authSecret: string
+  /** Pretty logs for a person at a terminal; JSON otherwise. */
+  prettyLogs?: boolean
+}
+
+/** Builds the whole app without listening: the server and the tests share it. */
+export async function buildApp({ config, database, authSecret, prettyLogs = false }: AppOptions) {
+  const app: FastifyInstance = Fastify({
+    logger: {
+      level: config.logLevel,
+      // Session cookies and bearer tokens are credentials: never in the log.
+      redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+      ...(prettyLogs ? { transport: { target: 'pino-pretty' } } : {}),
+    },
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+  })
+  app.setValidatorCompiler(validatorCompiler)
+  app.setSerializerCompiler(serializerCompiler)
+  registerErrorHandling(app)
+  await registerDocs(app, version)
+
+  const auth = createAuth({
+    db: database.db,
+    secret: authSecret,
+    baseUrl: config.publicUrl,
+    trustedOrigins: config.trustedOrigins,
+    signInPerMinute: config.authRateLimitPerMinute,
+  })
+  app.decorate('resolveUser', (request: FastifyRequest) => resolveUser(auth, request))
+  registerAuthRoutes(app, auth)
+
+  const loopsRepository = createLoopsRepository(database.db)
+  const loops = createLoopsService(loopsRepository)
+  const quizzes = createQuizzesService({
+    quizzes: createQuizzesRepository(database.db),
+    loops: loopsRepository,
+    publicUrl: config.publicUrl,
+  })
+  registerSystemRoutes(app, database, version)
+  registerLoopRoutes(app, loops)
+  registerQuizRoutes(app, quizzes)
+  await registerWebApp(app, config.webDistDir)
+
+  return Object.assign(app, { services: { auth, loops, quizzes } })
+}
+
+export type App = Awaited<ReturnType<typeof buildApp>>

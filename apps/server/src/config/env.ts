@@ -1,0 +1,100 @@
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { z } from 'zod'
+
+const repoRoot = fileURLToPath(new URL('../../../../', import.meta.url))
+
+const booleanFromEnv = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => ['true', '1', 'yes'].includes(value))
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+    PUBLIC_URL: z.url().optional(),
+    LOG_LEVEL: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+      .default('info'),
+    DATA_DIR: z.string().min(1).default('./data'),
+    DATABASE_URL: z
+      .url()
+      .refine((url) => /^postgres(ql)?:\/\//.test(url), 'must be a postgres:// URL')
+      .optional(),
+    AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    TRUSTED_ORIGINS: z
+      .string()
+      .default('')
+      .transform((list) =>
+        list
+          .split(',')
+          .map((origin) => origin.trim())
+          .filter(Boolean),
+      ),
+    AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+    TRUST_PROXY: booleanFromEnv.default(false),
+    DEMO_DATA: booleanFromEnv.default(true),
+    WEB_DIST_DIR: z.string().default(path.join(repoRoot, 'apps/web/dist')),
+  })
+  .refine((env) => env.NODE_ENV !== 'production' || env.AUTH_SECRET !== undefined, {
+    message: 'is required in production (a random string of 32+ characters)',
+    path: ['AUTH_SECRET'],
+  })
+
+const SECRET_VARIABLES = new Set(['AUTH_SECRET', 'DATABASE_URL'])
+
+export type Env = z.infer<typeof envSchema>
+
+/** Settings the server runs with, derived once from the environment. */
+export interface Config {
+  env: Env['NODE_ENV']
+  host: string
+  port: number
+  publicUrl: string
+  logLevel: Env['LOG_LEVEL']
+  dataDir: string
+  databaseUrl: string | undefined
+  authSecret: string | undefined
+  trustedOrigins: string[]
+  authRateLimitPerMinute: number
+  trustProxy: boolean
+  seedDemoData: boolean
+  webDistDir: string
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError'
+}
+
+/** Reads and validates the environment; throws a ConfigError naming every bad variable. */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(source)
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => {
+      const name = String(issue.path[0])
+      // Secrets and connection strings are never echoed: they may hold passwords.
+      const shown = SECRET_VARIABLES.has(name)
+        ? ''
+        : ` (got ${JSON.stringify(source[name] ?? null)})`
+      return `  ${name}: ${issue.message}${shown}`
+    })
+    throw new ConfigError(`Invalid environment configuration:\n${lines.join('\n')}`)
+  }
+  const env = parsed.data
+  return {
+    env: env.NODE_ENV,
+    host: env.HOST,
+    port: env.PORT,
+    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
+    logLevel: env.LOG_LEVEL,
+    dataDir: path.resolve(env.DATA_DIR),
+    databaseUrl: env.DATABASE_URL,
+    authSecret: env.AUTH_SECRET,
+    trustedOrigins: env.TRUSTED_ORIGINS,
+    authRateLimitPerMinute: env.AUTH_RATE_LIMIT_PER_MINUTE,
+    trustProxy: env.TRUST_PROXY,
+    seedDemoData: env.DEMO_DATA,
+    webDistDir: path.resolve(env.WEB_DIST_DIR),
+  }
+}

@@ -1,0 +1,3 @@
+export * from './auth.ts'
+export * from './loops.ts'
+export * from './quizzes.ts'

@@ -1,0 +1,79 @@
+import type { AnswerValue, LoopSnapshot, Question } from '@loopquiz/contract'
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core'
+import { users } from './auth.ts'
+import { loops } from './loops.ts'
+
+export const questionSets = pgTable(
+  'question_sets',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    token: text('token').notNull().unique(),
+    ownerId: text('owner_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    loopId: uuid('loop_id').references(() => loops.id, { onDelete: 'set null' }),
+    loopData: jsonb('loop_data').$type<LoopSnapshot>().notNull(),
+    questions: jsonb('questions').$type<Question[]>().notNull(),
+    visibility: text('visibility', { enum: ['public', 'signed_in'] }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true, precision: 3 }),
+    createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (table) => [index('question_sets_owner_idx').on(table.ownerId, table.createdAt.desc())],
+)
+
+export const attempts = pgTable(
+  'attempts',
+  {
+    // The id is an unguessable token: for a guest it is the only proof the attempt is theirs.
+    id: text('id').primaryKey(),
+    questionSetId: uuid('question_set_id')
+      .notNull()
+      .references(() => questionSets.id, { onDelete: 'cascade' }),
+    userId: text('user_id').references(() => users.id, { onDelete: 'cascade' }),
+    displayName: text('display_name').notNull(),
+    status: text('status', { enum: ['in_progress', 'finished'] })
+      .notNull()
+      .default('in_progress'),
+    score: integer('score').notNull().default(0),
+    maxScore: integer('max_score').notNull(),
+    startedAt: timestamp('started_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    finishedAt: timestamp('finished_at', { withTimezone: true, precision: 3 }),
+  },
+  (table) => [
+    index('attempts_user_started_idx').on(table.userId, table.startedAt.desc()),
+    index('attempts_question_set_idx').on(table.questionSetId),
+  ],
+)
+
+export const answers = pgTable(
+  'answers',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    attemptId: text('attempt_id')
+      .notNull()
+      .references(() => attempts.id, { onDelete: 'cascade' }),
+    questionId: text('question_id').notNull(),
+    clientAnswerId: text('client_answer_id').notNull(),
+    response: jsonb('response').$type<AnswerValue>().notNull(),
+    isCorrect: boolean('is_correct').notNull(),
+    points: integer('points').notNull(),
+    answeredAt: timestamp('answered_at', { withTimezone: true, precision: 3 })
+      .notNull()
+      .defaultNow(),
+  },
+  (table) => [
+    unique('answers_attempt_question_unique').on(table.attemptId, table.questionId),
+    unique('answers_attempt_client_id_unique').on(table.attemptId, table.clientAnswerId),
+  ],
+)

@@ -1,0 +1,70 @@
+import { type Endpoint, errorBodySchema } from '@loopquiz/contract'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { z } from 'zod'
+import type { AuthUser } from '../auth/auth.ts'
+import { AppError } from './app-error.ts'
+
+type OutputOf<S> = S extends z.ZodType ? z.output<S> : undefined
+
+/** What a handler receives: parsed input, and the user when the endpoint needs one. */
+export interface EndpointContext<E extends Endpoint> {
+  params: OutputOf<E['params']>
+  query: OutputOf<E['query']>
+  body: OutputOf<E['body']>
+  user: E['auth'] extends 'required' ? AuthUser : AuthUser | null
+  request: FastifyRequest
+  reply: FastifyReply
+}
+
+export type EndpointHandler<E extends Endpoint> = (
+  context: EndpointContext<E>,
+) => Promise<z.input<E['response']>>
+
+/**
+ * Registers a contract endpoint: the contract's schemas validate input and serialize output
+ * and feed the OpenAPI document; the handler only calls a service.
+ */
+export function route<E extends Endpoint>(
+  app: FastifyInstance,
+  endpoint: E,
+  handler: EndpointHandler<E>,
+) {
+  app.route({
+    method: endpoint.method,
+    url: endpoint.path,
+    schema: {
+      summary: endpoint.summary,
+      tags: [endpoint.tag],
+      ...(endpoint.auth === 'none' ? {} : { security: [{ session: [] }, { bearer: [] }] }),
+      ...(endpoint.params ? { params: endpoint.params } : {}),
+      ...(endpoint.query ? { querystring: endpoint.query } : {}),
+      ...(endpoint.body ? { body: endpoint.body } : {}),
+      response: {
+        [endpoint.successStatus]: endpoint.response,
+        '4xx': errorBodySchema,
+        '5xx': errorBodySchema,
+      },
+    },
+    preHandler:
+      endpoint.auth === 'none'
+        ? undefined
+        : async (request) => {
+            request.user = await app.resolveUser(request)
+            if (endpoint.auth === 'required' && !request.user) {
+              throw new AppError('UNAUTHENTICATED', { message: 'Sign in to do this.' })
+            }
+          },
+    handler: async (request, reply) => {
+      const result = await handler({
+        params: request.params,
+        query: request.query,
+        body: request.body,
+        user: request.user,
+        request,
+        reply,
+      } as EndpointContext<E>)
+      reply.status(endpoint.successStatus)
+      return endpoint.successStatus === 204 ? reply.send() : result
+    },
+  })
+}

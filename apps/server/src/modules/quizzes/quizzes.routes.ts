@@ -1,0 +1,26 @@
+import { endpoints } from '@loopquiz/contract'
+import type { FastifyInstance } from 'fastify'
+import { route } from '../../lib/endpoint-route.ts'
+import type { QuizzesService } from './quizzes.service.ts'
+
+export function registerQuizRoutes(app: FastifyInstance, quizzes: QuizzesService) {
+  route(app, endpoints.createShare, ({ user, body }) => quizzes.share(user, body))
+  route(app, endpoints.findQuestionSets, ({ user, query }) => quizzes.findMine(user.id, query))
+  route(app, endpoints.getQuestionSet, ({ user, params }) =>
+    quizzes.getPublicSet(params.token, user),
+  )
+  route(app, endpoints.startAttempt, ({ user, params, body }) =>
+    quizzes.startAttempt(params.token, user, body),
+  )
+  route(app, endpoints.findMyAttempts, ({ user, query }) => quizzes.findMyAttempts(user.id, query))
+  route(app, endpoints.getAttempt, ({ user, params }) => quizzes.getAttempt(params.attemptId, user))
+  route(app, endpoints.submitAnswer, ({ user, params, body }) =>
+    quizzes.submitAnswer(params.attemptId, user, body),
+  )
+  route(app, endpoints.finishAttempt, ({ user, params }) =>
+    quizzes.finishAttempt(params.attemptId, user),
+  )
+  route(app, endpoints.getAttemptResult, ({ user, params }) =>
+    quizzes.getResult(params.attemptId, user),
+  )
+}

@@ -1,0 +1,349 @@
+import type {
+  AnswerResult,
+  Attempt,
+  AttemptResult,
+  AttemptSummary,
+  CreateShareBody,
+  CreateShareResponse,
+  PageQuery,
+  PublicQuestionSet,
+  Question,
+  QuestionSetSummary,
+  StartAttemptBody,
+  SubmitAnswerBody,
+} from '@loopquiz/contract'
+import type { AuthUser } from '../../auth/auth.ts'
+import {
+  assignQuestionIds,
+  correctAnswerOf,
+  gradeAnswer,
+  toPublicQuestion,
+  totalPoints,
+} from '../../domain/grading.ts'
+import { AppError } from '../../lib/app-error.ts'
+import { decodeCursor, toPage } from '../../lib/pagination.ts'
+import { newSecretToken, newShortId } from '../../lib/tokens.ts'
+import type { LoopsRepository } from '../loops/loops.repository.ts'
+import type {
+  AnswerRow,
+  AttemptRow,
+  QuestionSetRow,
+  QuizzesRepository,
+} from './quizzes.repository.ts'
+
+export interface QuizzesServiceDeps {
+  quizzes: QuizzesRepository
+  loops: LoopsRepository
+  publicUrl: string
+  now?: () => Date
+}
+
+type Viewer = Pick<AuthUser, 'id' | 'name'> | null
+
+export function createQuizzesService({
+  quizzes,
+  loops,
+  publicUrl,
+  now = () => new Date(),
+}: QuizzesServiceDeps) {
+  const shareUrlOf = (token: string) => `${publicUrl}/questions/${token}`
+
+  function isExpired(set: QuestionSetRow): boolean {
+    return set.expiresAt !== null && set.expiresAt.getTime() <= now().getTime()
+  }
+
+  /** A question set the viewer may take, or the reason they may not. */
+  function assertOpenTo(set: QuestionSetRow, viewer: Viewer) {
+    if (isExpired(set)) {
+      throw new AppError('SHARE_EXPIRED', {
+        message: `This quiz link expired on ${set.expiresAt?.toISOString()}. Ask its author for a new one.`,
+      })
+    }
+    if (set.visibility === 'signed_in' && !viewer) {
+      throw new AppError('SHARE_REQUIRES_SIGN_IN', {
+        message: 'This quiz is shared with signed-in users only. Sign in to take it.',
+      })
+    }
+  }
+
+  async function getOpenSet(token: string, viewer: Viewer) {
+    const found = await quizzes.findQuestionSetByToken(token)
+    if (!found) {
+      throw new AppError('SHARE_NOT_FOUND', {
+        message: 'There is no quiz at this link. Check that you copied the whole link.',
+      })
+    }
+    assertOpenTo(found.set, viewer)
+    return found
+  }
+
+  /** An attempt the viewer owns: a user's own, or a guest attempt (its id is the proof). */
+  async function getOwnAttempt(attemptId: string, viewer: Viewer) {
+    const found = await quizzes.findAttempt(attemptId)
+    if (!found || (found.attempt.userId !== null && found.attempt.userId !== viewer?.id)) {
+      throw new AppError('ATTEMPT_NOT_FOUND', { message: 'No attempt with this id is yours.' })
+    }
+    return found
+  }
+
+  function toAnswerResult(row: AnswerRow, question: Question | undefined): AnswerResult {
+    return {
+      questionId: row.questionId,
+      clientAnswerId: row.clientAnswerId,
+      response: row.response,
+      correct: row.isCorrect,
+      points: row.points,
+      maxPoints: question?.points ?? 0,
+      explanation: question?.explanation ?? null,
+      correctAnswer: question ? correctAnswerOf(question) : [],
+      answeredAt: row.answeredAt.toISOString(),
+    }
+  }
+
+  function toAttempt(attempt: AttemptRow, set: QuestionSetRow, answerRows: AnswerRow[]): Attempt {
+    const byId = new Map(set.questions.map((q) => [q.id, q]))
+    return {
+      id: attempt.id,
+      token: set.token,
+      title: set.title,
+      displayName: attempt.displayName,
+      status: attempt.status,
+      answers: answerRows.map((row) => toAnswerResult(row, byId.get(row.questionId))),
+      score: attempt.score,
+      maxScore: attempt.maxScore,
+      questionCount: set.questions.length,
+      startedAt: attempt.startedAt.toISOString(),
+      finishedAt: attempt.finishedAt?.toISOString() ?? null,
+    }
+  }
+
+  function toResult(
+    attempt: AttemptRow,
+    set: QuestionSetRow,
+    answerRows: AnswerRow[],
+  ): AttemptResult {
+    const answerOf = new Map(answerRows.map((row) => [row.questionId, row]))
+    const review = set.questions.map((question) => {
+      const answer = answerOf.get(question.id)
+      return { question, answer: answer ? toAnswerResult(answer, question) : null }
+    })
+    return {
+      attemptId: attempt.id,
+      token: set.token,
+      title: set.title,
+      displayName: attempt.displayName,
+      score: attempt.score,
+      maxScore: attempt.maxScore,
+      correctCount: answerRows.filter((row) => row.isCorrect).length,
+      questionCount: set.questions.length,
+      startedAt: attempt.startedAt.toISOString(),
+      finishedAt: (attempt.finishedAt ?? now()).toISOString(),
+      review,
+    }
+  }
+
+  return {
+    async share(owner: AuthUser, body: CreateShareBody): Promise<CreateShareResponse> {
+      let loopData = body.loop
+      if (body.loopId !== undefined) {
+        const loop = await loops.findOwned(body.loopId, owner.id)
+        if (!loop)
+          throw new AppError('LOOP_NOT_FOUND', { message: 'No loop with this id belongs to you.' })
+        loopData = {
+          videoUrl: loop.videoUrl,
+          videoTitle: loop.videoTitle,
+          provider: loop.provider,
+          ...(loop.videoId === null ? {} : { videoId: loop.videoId }),
+          startS: loop.startS,
+          endS: loop.endS,
+          ...(loop.transcript === null ? {} : { transcript: loop.transcript }),
+          ...(loop.vocabulary === null ? {} : { vocabulary: loop.vocabulary }),
+        }
+      }
+      if (!loopData) throw new Error('contract guarantees loop or loopId')
+      const expiresAt =
+        body.expiresInHours === undefined
+          ? null
+          : new Date(now().getTime() + body.expiresInHours * 3_600_000)
+      const set = await quizzes.insertQuestionSet({
+        token: newSecretToken(),
+        ownerId: owner.id,
+        title: body.title ?? loopData.videoTitle,
+        loopId: body.loopId ?? null,
+        loopData,
+        questions: assignQuestionIds(body.questions, newShortId),
+        visibility: body.visibility,
+        expiresAt,
+      })
+      return {
+        token: set.token,
+        shareUrl: shareUrlOf(set.token),
+        expiresAt: set.expiresAt?.toISOString() ?? null,
+      }
+    },
+
+    async findMine(ownerId: string, query: PageQuery) {
+      const rows = await quizzes.findQuestionSetsByOwner(
+        ownerId,
+        query.limit + 1,
+        decodeCursor(query.cursor),
+      )
+      return toPage(
+        rows,
+        query.limit,
+        (row) => ({ at: row.set.createdAt, id: row.set.id }),
+        ({ set, attemptCount }): QuestionSetSummary => ({
+          token: set.token,
+          title: set.title,
+          shareUrl: shareUrlOf(set.token),
+          videoTitle: set.loopData.videoTitle,
+          questionCount: set.questions.length,
+          visibility: set.visibility,
+          expiresAt: set.expiresAt?.toISOString() ?? null,
+          createdAt: set.createdAt.toISOString(),
+          attemptCount,
+        }),
+      )
+    },
+
+    async getPublicSet(token: string, viewer: Viewer): Promise<PublicQuestionSet> {
+      const { set, ownerName } = await getOpenSet(token, viewer)
+      return {
+        token: set.token,
+        title: set.title,
+        loop: set.loopData,
+        questions: set.questions.map(toPublicQuestion),
+        totalPoints: totalPoints(set.questions),
+        visibility: set.visibility,
+        expiresAt: set.expiresAt?.toISOString() ?? null,
+        createdAt: set.createdAt.toISOString(),
+        ownerName,
+      }
+    },
+
+    async startAttempt(token: string, viewer: Viewer, body: StartAttemptBody): Promise<Attempt> {
+      const { set } = await getOpenSet(token, viewer)
+      const displayName = viewer?.name ?? body.displayName
+      if (displayName === undefined) {
+        throw new AppError('DISPLAY_NAME_REQUIRED', {
+          message: 'Enter a display name to take this quiz as a guest.',
+          details: [{ path: 'body.displayName', message: 'is required for guests' }],
+        })
+      }
+      const attempt = await quizzes.insertAttempt({
+        id: newSecretToken(),
+        questionSetId: set.id,
+        userId: viewer?.id ?? null,
+        displayName,
+        maxScore: totalPoints(set.questions),
+      })
+      return toAttempt(attempt, set, [])
+    },
+
+    async getAttempt(attemptId: string, viewer: Viewer): Promise<Attempt> {
+      const { attempt, set } = await getOwnAttempt(attemptId, viewer)
+      return toAttempt(attempt, set, await quizzes.findAnswers(attempt.id))
+    },
+
+    async submitAnswer(
+      attemptId: string,
+      viewer: Viewer,
+      body: SubmitAnswerBody,
+    ): Promise<AnswerResult> {
+      const { attempt, set } = await getOwnAttempt(attemptId, viewer)
+      const question = set.questions.find((q) => q.id === body.questionId)
+      const replay = async () => {
+        const existing = await quizzes.findAnswerByClientId(attempt.id, body.clientAnswerId)
+        return existing && existing.questionId === body.questionId
+          ? toAnswerResult(existing, question)
+          : null
+      }
+      const earlier = await replay()
+      if (earlier) return earlier
+      if (!question) {
+        throw new AppError('QUESTION_NOT_IN_SET', {
+          message: `Question ${body.questionId} is not part of this quiz.`,
+          details: [{ path: 'body.questionId', message: 'is not part of this quiz' }],
+        })
+      }
+      if (attempt.status === 'finished') {
+        throw new AppError('ATTEMPT_FINISHED', {
+          message: 'This attempt is finished; start a new one to answer again.',
+        })
+      }
+      assertOpenTo(set, viewer)
+      const grade = gradeAnswer(question, body.response)
+      if (!grade.fits) {
+        throw new AppError('ANSWER_DOES_NOT_FIT_QUESTION', {
+          message: grade.reason,
+          details: [{ path: 'body.response', message: grade.reason }],
+        })
+      }
+      const saved = await quizzes.recordAnswer({
+        attemptId: attempt.id,
+        questionId: question.id,
+        clientAnswerId: body.clientAnswerId,
+        response: body.response,
+        isCorrect: grade.correct,
+        points: grade.points,
+      })
+      if (saved) return toAnswerResult(saved, question)
+      // Lost a race: a retry of this same answer won, or the question or attempt closed.
+      const raced = await replay()
+      if (raced) return raced
+      const current = await getOwnAttempt(attemptId, viewer)
+      if (current.attempt.status === 'finished') {
+        throw new AppError('ATTEMPT_FINISHED', {
+          message: 'This attempt is finished; start a new one to answer again.',
+        })
+      }
+      throw new AppError('ANSWER_ALREADY_RECORDED', {
+        message: 'This question already has an answer in this attempt.',
+      })
+    },
+
+    async finishAttempt(attemptId: string, viewer: Viewer): Promise<AttemptResult> {
+      await getOwnAttempt(attemptId, viewer)
+      await quizzes.finishAttempt(attemptId)
+      const { attempt, set } = await getOwnAttempt(attemptId, viewer)
+      return toResult(attempt, set, await quizzes.findAnswers(attempt.id))
+    },
+
+    async getResult(attemptId: string, viewer: Viewer): Promise<AttemptResult> {
+      const { attempt, set } = await getOwnAttempt(attemptId, viewer)
+      if (attempt.status !== 'finished') {
+        throw new AppError('ATTEMPT_NOT_FINISHED', {
+          message: 'This attempt is not finished yet, so it has no result.',
+        })
+      }
+      return toResult(attempt, set, await quizzes.findAnswers(attempt.id))
+    },
+
+    async findMyAttempts(userId: string, query: PageQuery) {
+      const rows = await quizzes.findAttemptsByUser(
+        userId,
+        query.limit + 1,
+        decodeCursor(query.cursor),
+      )
+      return toPage(
+        rows,
+        query.limit,
+        (row) => ({ at: row.attempt.startedAt, id: row.attempt.id }),
+        ({ attempt, set }): AttemptSummary => ({
+          id: attempt.id,
+          token: set.token,
+          title: set.title,
+          videoTitle: set.loopData.videoTitle,
+          status: attempt.status,
+          score: attempt.score,
+          maxScore: attempt.maxScore,
+          questionCount: set.questions.length,
+          startedAt: attempt.startedAt.toISOString(),
+          finishedAt: attempt.finishedAt?.toISOString() ?? null,
+        }),
+      )
+    },
+  }
+}
+
+export type QuizzesService = ReturnType<typeof createQuizzesService>
