@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { idSchema, pageQuerySchema, pageSchema, timestampSchema } from './common.ts'
+import { pageQuerySchema, pageSchema, timestampSchema } from './common.ts'
 import { loopSnapshotSchema } from './loops.ts'
 import {
   answerValueSchema,

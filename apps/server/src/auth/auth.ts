@@ -48,6 +48,10 @@ export function createAuth(options: AuthOptions) {
       },
     },
     advanced: {
+      // Better Auth turns these checks off when NODE_ENV is test; keep them on so the
+      // tests exercise what production does.
+      disableOriginCheck: false,
+      disableCSRFCheck: false,
       ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
       database: { generateId: () => crypto.randomUUID() },
     },

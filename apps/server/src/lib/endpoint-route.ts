@@ -45,7 +45,8 @@ export function route<E extends Endpoint>(
         '5xx': errorBodySchema,
       },
     },
-    preHandler:
+    // Before validation: an anonymous caller learns they must sign in, not what the body lacks.
+    onRequest:
       endpoint.auth === 'none'
         ? undefined
         : async (request) => {

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, lt, or, sql } from 'drizzle-orm'
+import { and, desc, eq, lt, or, sql } from 'drizzle-orm'
 import type { Database } from '../../db/database.ts'
 import { users } from '../../db/schema/auth.ts'
 import { answers, attempts, questionSets } from '../../db/schema/quizzes.ts'
@@ -31,8 +31,9 @@ export function createQuizzesRepository(db: Database) {
       return db
         .select({
           set: questionSets,
+          // Written out: drizzle leaves column names unqualified inside a select's sql.
           attemptCount:
-            sql<number>`(select count(*) from ${attempts} where ${attempts.questionSetId} = ${questionSets.id})`.mapWith(
+            sql<number>`(select count(*) from attempts where attempts.question_set_id = question_sets.id)`.mapWith(
               Number,
             ),
         })
@@ -111,25 +112,22 @@ export function createQuizzesRepository(db: Database) {
      * question, or a finished attempt, records nothing and returns null.
      */
     async recordAnswer(row: typeof answers.$inferInsert): Promise<AnswerRow | null> {
-      return db
-        .transaction(async (tx) => {
-          const [open] = await tx
-            .update(attempts)
-            .set({ score: sql`${attempts.score} + ${row.points}` })
-            .where(and(eq(attempts.id, row.attemptId), eq(attempts.status, 'in_progress')))
-            .returning({ id: attempts.id })
-          if (!open) return null
-          const [saved] = await tx.insert(answers).values(row).onConflictDoNothing().returning()
-          if (!saved) {
-            tx.rollback()
-            return null
-          }
-          return saved
-        })
-        .catch((error: unknown) => {
-          if (error instanceof Error && error.name === 'TransactionRollbackError') return null
-          throw error
-        })
+      return db.transaction(async (tx) => {
+        // Locks the attempt so a concurrent finish waits for this answer, or this answer for it.
+        const [open] = await tx
+          .select({ id: attempts.id })
+          .from(attempts)
+          .where(and(eq(attempts.id, row.attemptId), eq(attempts.status, 'in_progress')))
+          .for('update')
+        if (!open) return null
+        const [saved] = await tx.insert(answers).values(row).onConflictDoNothing().returning()
+        if (!saved) return null
+        await tx
+          .update(attempts)
+          .set({ score: sql`${attempts.score} + ${saved.points}` })
+          .where(eq(attempts.id, row.attemptId))
+        return saved
+      })
     },
 
     /** Marks the attempt finished if it is still in progress; returns whether this call did it. */
@@ -140,14 +138,6 @@ export function createQuizzesRepository(db: Database) {
         .where(and(eq(attempts.id, id), eq(attempts.status, 'in_progress')))
         .returning({ id: attempts.id })
       return finished.length > 0
-    },
-
-    async countAnswers(attemptId: string): Promise<number> {
-      const [row] = await db
-        .select({ n: count() })
-        .from(answers)
-        .where(eq(answers.attemptId, attemptId))
-      return row?.n ?? 0
     },
   }
 }

@@ -1,0 +1,109 @@
+import type { AnswerValue, Question } from '@loopquiz/contract'
+import { describe, expect, it } from 'vitest'
+import { assignQuestionIds, gradeAnswer, normalizeText, toPublicQuestion } from './grading.ts'
+
+const single: Question = {
+  id: 'q1',
+  type: 'single',
+  prompt: 'Pick B',
+  options: [
+    { id: 'a', text: 'A' },
+    { id: 'b', text: 'B' },
+  ],
+  correct: 'b',
+  points: 2,
+}
+const multiple: Question = {
+  id: 'q2',
+  type: 'multiple',
+  prompt: 'Pick A and C',
+  options: [
+    { id: 'a', text: 'A' },
+    { id: 'b', text: 'B' },
+    { id: 'c', text: 'C' },
+  ],
+  correct: ['a', 'c'],
+  points: 3,
+}
+const trueFalse: Question = {
+  id: 'q3',
+  type: 'true_false',
+  prompt: 'True?',
+  correct: false,
+  points: 1,
+}
+const shortText: Question = {
+  id: 'q4',
+  type: 'short_text',
+  prompt: 'City?',
+  correct: ['São Paulo', 'Sao Paulo city'],
+  points: 1,
+}
+
+describe('gradeAnswer', () => {
+  it.each<[string, Question, AnswerValue, boolean, number]>([
+    ['single: the correct option', single, 'b', true, 2],
+    ['single: a wrong option', single, 'a', false, 0],
+    ['multiple: exactly the correct set', multiple, ['c', 'a'], true, 3],
+    ['multiple: a subset of the correct set', multiple, ['a'], false, 0],
+    ['multiple: the correct set plus a wrong one', multiple, ['a', 'b', 'c'], false, 0],
+    ['multiple: duplicates of the correct set', multiple, ['a', 'a', 'c'], true, 3],
+    ['true/false: the correct value', trueFalse, false, true, 1],
+    ['true/false: the wrong value', trueFalse, true, false, 0],
+    ['short text: exact', shortText, 'São Paulo', true, 1],
+    [
+      'short text: case, accents, punctuation and spaces ignored',
+      shortText,
+      '  sao   PAULO! ',
+      true,
+      1,
+    ],
+    ['short text: another accepted answer', shortText, 'sao paulo city', true, 1],
+    ['short text: a different answer', shortText, 'Rio', false, 0],
+    ['short text: an empty answer', shortText, '   ', false, 0],
+  ])('%s', (_, question, response, correct, points) => {
+    expect(gradeAnswer(question, response)).toEqual({ fits: true, correct, points })
+  })
+
+  it.each<[string, Question, AnswerValue]>([
+    ['single answered with a list', single, ['b']],
+    ['single answered with an unknown option', single, 'z'],
+    ['multiple answered with one id', multiple, 'a'],
+    ['multiple with an unknown option', multiple, ['a', 'z']],
+    ['true/false answered with text', trueFalse, 'false'],
+    ['short text answered with a boolean', shortText, true],
+  ])('refuses a response that does not fit: %s', (_, question, response) => {
+    expect(gradeAnswer(question, response).fits).toBe(false)
+  })
+})
+
+describe('normalizeText', () => {
+  it('folds case, accents, punctuation and spacing', () => {
+    expect(normalizeText('  Café, au-lait! ')).toBe('cafe au lait')
+  })
+})
+
+describe('toPublicQuestion', () => {
+  it('never carries the correct answer or the explanation', () => {
+    for (const question of [single, multiple, trueFalse, { ...shortText, explanation: 'x' }]) {
+      const shown = toPublicQuestion(question)
+      expect(shown).not.toHaveProperty('correct')
+      expect(shown).not.toHaveProperty('explanation')
+    }
+  })
+})
+
+describe('assignQuestionIds', () => {
+  it('keeps unique author ids and replaces missing or repeated ones', () => {
+    let next = 0
+    const ids = assignQuestionIds(
+      [
+        { ...trueFalse, id: 'keep' },
+        { ...trueFalse, id: 'keep' },
+        { ...trueFalse, id: undefined },
+      ],
+      () => `new-${++next}`,
+    ).map((q) => q.id)
+    expect(ids).toEqual(['keep', 'new-1', 'new-2'])
+  })
+})

@@ -1,0 +1,127 @@
+import type { CreateLoopBody, CreateShareBody, EndpointInput, Endpoints } from '@loopquiz/contract'
+import { afterAll } from 'vitest'
+import { type App, buildApp } from '../app.ts'
+import { type Config, loadConfig } from '../config/env.ts'
+import type { Database } from '../db/database.ts'
+import { openTestDatabase } from './databases.ts'
+
+export const TEST_ORIGIN = 'http://localhost:3000'
+
+/** The app plus its database, for arranging states no endpoint creates (such as the passing of time). */
+export type TestApp = App & { db: Database }
+
+/** The app on a fresh database of its own, closed after the file's tests. */
+export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+  const database = await openTestDatabase()
+  const config: Config = {
+    ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DEMO_DATA: 'false' }),
+    publicUrl: TEST_ORIGIN,
+    authRateLimitPerMinute: 1000,
+    webDistDir: '/nonexistent',
+    ...overrides,
+  }
+  const app = await buildApp({
+    config,
+    database,
+    authSecret: 'test-secret-that-is-long-enough-000000',
+  })
+  afterAll(async () => {
+    await app.close()
+    await database.close()
+  })
+  return Object.assign(app, { db: database.db })
+}
+
+export interface TestUser {
+  id: string
+  name: string
+  email: string
+  /** Headers of a signed-in request by bearer token (the extension's way). */
+  bearer: { authorization: string }
+  /** Headers of a signed-in request by session cookie (the web app's way). */
+  cookie: { cookie: string }
+}
+
+let userCount = 0
+
+export async function signUp(app: App, name = `User ${++userCount}`): Promise<TestUser> {
+  const email = `user-${userCount}-${Math.random().toString(36).slice(2, 8)}@example.test`
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/auth/sign-up/email',
+    headers: { origin: TEST_ORIGIN },
+    payload: { name, email, password: 'correct-horse-battery' },
+  })
+  if (response.statusCode !== 200) throw new Error(`sign-up failed: ${response.body}`)
+  const token = response.headers['set-auth-token']
+  const setCookie = response.headers['set-cookie']
+  const cookie = (Array.isArray(setCookie) ? setCookie : [setCookie ?? ''])
+    .map((c) => c.split(';')[0])
+    .join('; ')
+  const { user } = response.json() as { user: { id: string } }
+  return {
+    id: user.id,
+    name,
+    email,
+    bearer: { authorization: `Bearer ${String(token)}` },
+    cookie: { cookie },
+  }
+}
+
+export const sampleQuestions = [
+  {
+    type: 'single',
+    prompt: 'Which planet is known as the red planet?',
+    options: [
+      { id: 'venus', text: 'Venus' },
+      { id: 'mars', text: 'Mars' },
+    ],
+    correct: 'mars',
+    explanation: 'Iron oxide makes its surface red.',
+    points: 2,
+  },
+  {
+    type: 'multiple',
+    prompt: 'Which of these are primary colours of light?',
+    options: [
+      { id: 'r', text: 'Red' },
+      { id: 'g', text: 'Green' },
+      { id: 'y', text: 'Yellow' },
+      { id: 'b', text: 'Blue' },
+    ],
+    correct: ['r', 'g', 'b'],
+  },
+  { type: 'true_false', prompt: 'Water boils at 100 °C at sea level.', correct: true },
+  {
+    type: 'short_text',
+    prompt: 'What is the capital of France?',
+    correct: ['Paris'],
+    explanation: 'Paris has been the capital since 987.',
+  },
+] satisfies CreateShareInput['questions']
+
+type CreateShareInput = EndpointInput<Endpoints['createShare']>['body']
+
+export const sampleLoop = {
+  videoUrl: 'https://www.youtube.com/watch?v=aqz-KE-bpKQ',
+  videoTitle: 'Big Buck Bunny',
+  provider: 'youtube',
+  videoId: 'aqz-KE-bpKQ',
+  startS: 10,
+  endS: 25.5,
+} satisfies Partial<CreateLoopBody>
+
+export async function share(
+  app: App,
+  user: TestUser,
+  body: Partial<CreateShareBody> = {},
+): Promise<{ token: string; shareUrl: string }> {
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/share-questions',
+    headers: user.bearer,
+    payload: { loop: sampleLoop, questions: sampleQuestions, ...body },
+  })
+  if (response.statusCode !== 201) throw new Error(`share failed: ${response.body}`)
+  return response.json()
+}
