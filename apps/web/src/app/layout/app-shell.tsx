@@ -1,0 +1,83 @@
+import clsx from 'clsx'
+import { LayoutDashboard } from 'lucide-react'
+import { Link, NavLink, Outlet, ScrollRestoration } from 'react-router'
+import { buttonClassName } from '../../components/ui/button'
+import { Logo } from '../../components/ui/logo'
+import { Skeleton } from '../../components/ui/skeleton'
+import { UserMenu } from '../../features/auth/components/user-menu'
+import { useCurrentUser } from '../../features/auth/hooks/use-current-user'
+
+function AccountArea() {
+  const { user, isPending } = useCurrentUser()
+  if (isPending) return <Skeleton className="size-9 rounded-full" />
+  if (user) return <UserMenu user={user} />
+  return (
+    <div className="flex items-center gap-1 sm:gap-2">
+      <Link to="/login" className={buttonClassName({ variant: 'ghost', size: 'sm' })}>
+        Sign in
+      </Link>
+      <Link to="/signup" className={buttonClassName({ size: 'sm' })}>
+        Sign up
+      </Link>
+    </div>
+  )
+}
+
+function TopNav() {
+  const { user } = useCurrentUser()
+  return (
+    <header className="sticky top-0 z-20 border-b border-slate-200/80 bg-white/85 backdrop-blur-md">
+      <div className="mx-auto flex h-16 max-w-6xl items-center justify-between gap-3 px-4 sm:px-6">
+        <nav aria-label="Main" className="flex min-w-0 items-center gap-2 sm:gap-6">
+          <Link
+            to="/"
+            aria-label="LoopQuiz home"
+            className="rounded-lg focus-visible:outline-2 focus-visible:outline-offset-4 focus-visible:outline-brand-600"
+          >
+            <Logo />
+          </Link>
+          {user ? (
+            <NavLink
+              to="/"
+              end
+              className={({ isActive }) =>
+                clsx(
+                  'inline-flex items-center gap-1.5 rounded-lg px-2.5 py-1.5 text-sm font-semibold transition-colors focus-visible:outline-2 focus-visible:outline-brand-600',
+                  isActive
+                    ? 'bg-brand-50 text-brand-700'
+                    : 'text-slate-600 hover:bg-slate-100 hover:text-slate-900',
+                )
+              }
+            >
+              <LayoutDashboard aria-hidden className="size-4" />
+              Dashboard
+            </NavLink>
+          ) : null}
+        </nav>
+        <AccountArea />
+      </div>
+    </header>
+  )
+}
+
+/** Every page: skip link, top navigation, the page, a footer. */
+export function AppShell() {
+  return (
+    <div className="flex min-h-dvh flex-col">
+      <a
+        href="#main"
+        className="sr-only z-50 rounded-lg bg-white px-4 py-2 font-semibold text-brand-700 shadow-lg focus:not-sr-only focus:fixed focus:top-3 focus:left-3"
+      >
+        Skip to content
+      </a>
+      <TopNav />
+      <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:px-6 sm:py-10">
+        <Outlet />
+      </main>
+      <footer className="border-t border-slate-200/80 py-6 text-center text-sm text-slate-500">
+        LoopQuiz · learn from the moments that matter
+      </footer>
+      <ScrollRestoration />
+    </div>
+  )
+}

@@ -1,0 +1,68 @@
+import { ArrowRight, Medal, Puzzle, Share2 } from 'lucide-react'
+import { Link } from 'react-router'
+import { Section } from '../../components/ui/section'
+import { LoopList } from '../../features/loops/components/loop-list'
+import { AttemptList } from '../../features/quizzes/components/attempt-list'
+import { QuestionSetList } from '../../features/quizzes/components/question-set-list'
+import { ShareLoopButton } from '../../features/quizzes/components/share-loop-button'
+
+const DASHBOARD_PAGE_SIZE = 5
+
+export function Dashboard({ name }: { name: string }) {
+  const firstName = name.trim().split(/\s+/)[0] ?? name
+  return (
+    <>
+      <title>Dashboard · LoopQuiz</title>
+      <div className="flex flex-col gap-6 sm:gap-8">
+        <div className="flex flex-col gap-1">
+          <h1 className="text-3xl font-extrabold tracking-tight text-slate-900 sm:text-4xl">
+            Welcome back, {firstName}
+          </h1>
+          <p className="text-slate-600">
+            Your loops, the quizzes you shared, and how you did on the ones you took.
+          </p>
+        </div>
+        <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
+          <div className="lg:col-span-2">
+            <Section
+              id="my-loops"
+              title="My loops"
+              icon={Puzzle}
+              description="Moments of video you marked, with their questions"
+              action={
+                <Link
+                  to="/loops"
+                  className="inline-flex shrink-0 items-center gap-1 rounded-lg px-2 py-1 text-sm font-semibold text-brand-700 hover:bg-brand-50"
+                >
+                  All loops
+                  <ArrowRight aria-hidden className="size-4" />
+                </Link>
+              }
+            >
+              <LoopList
+                limit={DASHBOARD_PAGE_SIZE}
+                renderActions={(loop) => <ShareLoopButton loop={loop} />}
+              />
+            </Section>
+          </div>
+          <Section
+            id="shared-quizzes"
+            title="Shared quizzes"
+            icon={Share2}
+            description="Links you shared and how often they were taken"
+          >
+            <QuestionSetList limit={DASHBOARD_PAGE_SIZE} />
+          </Section>
+          <Section
+            id="recent-results"
+            title="Recent results"
+            icon={Medal}
+            description="Quizzes you took, newest first"
+          >
+            <AttemptList limit={DASHBOARD_PAGE_SIZE} />
+          </Section>
+        </div>
+      </div>
+    </>
+  )
+}

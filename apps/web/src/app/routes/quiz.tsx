@@ -1,0 +1,86 @@
+import type { ReactNode } from 'react'
+import { Navigate, useLocation, useParams, useSearchParams } from 'react-router'
+import { Card } from '../../components/ui/card'
+import { Skeleton } from '../../components/ui/skeleton'
+import { useCurrentUser } from '../../features/auth/hooks/use-current-user'
+import { loginPath } from '../../features/auth/utils/safe-next'
+import { useQuestionSet } from '../../features/quizzes/api/get-question-set'
+import { QuizPlayer } from '../../features/quizzes/components/quiz-player'
+import { ShareUnavailable } from '../../features/quizzes/components/share-unavailable'
+import { VideoHeader } from '../../features/quizzes/components/video-header'
+import { rememberAttempt } from '../../features/quizzes/hooks/use-stored-attempt-id'
+
+/** /questions/:token — `?attempt=<id>` (from "Recent results") opens that attempt here. */
+export function QuizRoute() {
+  const { token = '' } = useParams()
+  const [searchParams] = useSearchParams()
+  const attemptParam = searchParams.get('attempt')
+  if (attemptParam) {
+    rememberAttempt(token, attemptParam)
+    const rest = new URLSearchParams(searchParams)
+    rest.delete('attempt')
+    const query = rest.toString()
+    return <Navigate to={`/questions/${token}${query ? `?${query}` : ''}`} replace />
+  }
+  return <QuizPage key={token} token={token} />
+}
+
+function QuizSkeleton() {
+  return (
+    <div className="flex flex-col gap-6" aria-busy="true">
+      <span className="sr-only">Loading the quiz…</span>
+      <Card className="overflow-hidden">
+        <Skeleton className="aspect-video w-full rounded-none" />
+        <div className="flex flex-col gap-3 p-6">
+          <Skeleton className="h-7 w-2/3" />
+          <Skeleton className="h-4 w-1/2" />
+        </div>
+      </Card>
+      <Card className="flex flex-col gap-3 p-6">
+        <Skeleton className="h-5 w-1/3" />
+        <Skeleton className="h-11 w-full" />
+      </Card>
+    </div>
+  )
+}
+
+function QuizPage({ token }: { token: string }) {
+  const questionSet = useQuestionSet(token)
+  const { user, isPending: isSessionPending } = useCurrentUser()
+  const location = useLocation()
+  const here = `${location.pathname}${location.search}`
+  const signInHref = loginPath(here)
+
+  let content: ReactNode
+  if (questionSet.isPending || isSessionPending) {
+    content = <QuizSkeleton />
+  } else if (questionSet.isError) {
+    content = (
+      <ShareUnavailable
+        error={questionSet.error}
+        signInHref={signInHref}
+        signUpHref={`/signup?next=${encodeURIComponent(here)}`}
+        isSignedIn={user !== null}
+        onRetry={() => questionSet.refetch()}
+      />
+    )
+  } else {
+    content = (
+      <>
+        <title>{`${questionSet.data.title} · LoopQuiz`}</title>
+        <VideoHeader
+          title={questionSet.data.title}
+          ownerName={questionSet.data.ownerName}
+          loop={questionSet.data.loop}
+        />
+        <QuizPlayer
+          questionSet={questionSet.data}
+          isSignedIn={user !== null}
+          signInHref={signInHref}
+        />
+      </>
+    )
+  }
+
+  return <div className="mx-auto flex w-full max-w-3xl flex-col gap-6">{content}</div>
+}

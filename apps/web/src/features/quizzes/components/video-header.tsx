@@ -1,0 +1,125 @@
+import type { LoopSnapshot } from '@loopquiz/contract'
+import { Clock, ExternalLink, UserRound, VideoOff } from 'lucide-react'
+import { type SyntheticEvent, useState } from 'react'
+import { Card } from '../../../components/ui/card'
+import { formatSegment } from '../../../lib/format'
+
+/** The YouTube id from the loop, or parsed from its URL (watch, youtu.be, shorts, embed). */
+function youtubeIdOf(loop: LoopSnapshot): string | null {
+  if (loop.videoId) return loop.videoId
+  try {
+    const url = new URL(loop.videoUrl)
+    if (url.hostname === 'youtu.be') return url.pathname.slice(1) || null
+    const fromQuery = url.searchParams.get('v')
+    if (fromQuery) return fromQuery
+    const match = url.pathname.match(/^\/(?:shorts|embed|live)\/([\w-]+)/)
+    return match?.[1] ?? null
+  } catch {
+    return null
+  }
+}
+
+function VideoUnavailable() {
+  return (
+    <div className="flex h-full flex-col items-center justify-center gap-2 p-6 text-center text-slate-300">
+      <VideoOff aria-hidden className="size-8" />
+      <p className="font-semibold text-white">The video can’t be played here</p>
+      <p className="text-sm">Use the link below to watch it at its source.</p>
+    </div>
+  )
+}
+
+function YouTubePlayer({ loop, videoId }: { loop: LoopSnapshot; videoId: string }) {
+  const src = `https://www.youtube-nocookie.com/embed/${encodeURIComponent(videoId)}?start=${Math.floor(loop.startS)}&end=${Math.ceil(loop.endS)}&rel=0`
+  return (
+    <iframe
+      src={src}
+      title={`YouTube video: ${loop.videoTitle}`}
+      className="size-full"
+      allow="accelerometer; clipboard-write; encrypted-media; gyroscope; picture-in-picture; web-share"
+      referrerPolicy="strict-origin-when-cross-origin"
+      allowFullScreen
+    />
+  )
+}
+
+/** Plays only the loop: starts at its start, and stops and rewinds when playback reaches its end. */
+function Html5Player({ loop, onError }: { loop: LoopSnapshot; onError: () => void }) {
+  function handleTimeUpdate(event: SyntheticEvent<HTMLVideoElement>) {
+    const video = event.currentTarget
+    // Only playback running across the end is stopped; a deliberate seek past it is respected.
+    if (video.currentTime >= loop.endS && video.currentTime < loop.endS + 1) {
+      video.pause()
+      video.currentTime = loop.startS
+    }
+  }
+  return (
+    // biome-ignore lint/a11y/useMediaCaption: third-party videos come without caption files
+    <video
+      controls
+      playsInline
+      preload="metadata"
+      src={loop.videoUrl}
+      aria-label={`Video: ${loop.videoTitle}`}
+      className="size-full bg-black"
+      onLoadedMetadata={(event) => {
+        event.currentTarget.currentTime = loop.startS
+      }}
+      onTimeUpdate={handleTimeUpdate}
+      onError={onError}
+    />
+  )
+}
+
+interface VideoHeaderProps {
+  title: string
+  ownerName: string
+  loop: LoopSnapshot
+}
+
+/** The quiz's video and what it is: always the title, a link to the video and the segment. */
+export function VideoHeader({ title, ownerName, loop }: VideoHeaderProps) {
+  const [hasVideoError, setHasVideoError] = useState(false)
+  const youtubeId = loop.provider === 'youtube' ? youtubeIdOf(loop) : null
+  const canPlay = !hasVideoError && (loop.provider === 'html5' || youtubeId !== null)
+
+  return (
+    <Card className="overflow-hidden">
+      <div className="aspect-video w-full bg-slate-900">
+        {!canPlay ? (
+          <VideoUnavailable />
+        ) : youtubeId ? (
+          <YouTubePlayer loop={loop} videoId={youtubeId} />
+        ) : (
+          <Html5Player loop={loop} onError={() => setHasVideoError(true)} />
+        )}
+      </div>
+      <div className="flex flex-col gap-3 p-4 sm:p-6">
+        <h1 className="text-2xl font-extrabold tracking-tight text-balance text-slate-900 sm:text-3xl">
+          {title}
+        </h1>
+        <div className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm text-slate-600">
+          <a
+            href={loop.videoUrl}
+            target="_blank"
+            rel="noreferrer"
+            className="inline-flex min-w-0 items-center gap-1.5 font-semibold text-brand-700 underline-offset-2 hover:underline"
+          >
+            <span className="truncate">{loop.videoTitle}</span>
+            <ExternalLink aria-hidden className="size-3.5 shrink-0" />
+            <span className="sr-only">(opens in a new tab)</span>
+          </a>
+          <span className="inline-flex items-center gap-1.5 rounded-full bg-brand-50 px-2.5 py-0.5 font-semibold text-brand-800 tabular-nums">
+            <Clock aria-hidden className="size-3.5" />
+            <span className="sr-only">Segment </span>
+            {formatSegment(loop.startS, loop.endS)}
+          </span>
+          <span className="inline-flex items-center gap-1.5">
+            <UserRound aria-hidden className="size-3.5" />
+            Shared by {ownerName}
+          </span>
+        </div>
+      </div>
+    </Card>
+  )
+}
