@@ -3,7 +3,11 @@
 import { spawn } from 'node:child_process'
 
 const children = [
-  spawn('node', ['--watch', 'apps/server/src/server.ts'], { stdio: 'inherit' }),
+  spawn('node', ['--watch', 'apps/server/src/server.ts'], {
+    stdio: 'inherit',
+    // Vite's dev server is another origin: Better Auth must trust it for cookie sign-in.
+    env: { ...process.env, TRUSTED_ORIGINS: process.env.TRUSTED_ORIGINS ?? 'http://localhost:5173' },
+  }),
   spawn('npm', ['run', 'dev', '-w', 'apps/web'], { stdio: 'inherit' }),
 ]
 const stop = () => {
