@@ -3,6 +3,9 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import { type AuthUser, createAuth } from './auth/auth.ts'
 import type { Config } from './config/env.ts'
 import type { DatabaseHandle } from './db/database.ts'
+import { createGroupsRepository } from './modules/groups/groups.repository.ts'
+import { registerGroupRoutes } from './modules/groups/groups.routes.ts'
+import { createGroupsService } from './modules/groups/groups.service.ts'
 import { createLoopsRepository } from './modules/loops/loops.repository.ts'
 import { registerLoopRoutes } from './modules/loops/loops.routes.ts'
 import { createLoopsService } from './modules/loops/loops.service.ts'
@@ -64,12 +67,17 @@ export async function buildApp({ config, database, authSecret, prettyLogs = fals
     loops: loopsRepository,
     publicUrl: config.publicUrl,
   })
+  const groups = createGroupsService({
+    groups: createGroupsRepository(database.db),
+    publicUrl: config.publicUrl,
+  })
   registerSystemRoutes(app, database, version)
   registerLoopRoutes(app, loops)
   registerQuizRoutes(app, quizzes)
+  registerGroupRoutes(app, groups)
   await registerWebApp(app, config.webDistDir)
 
-  return Object.assign(app, { services: { auth, loops, quizzes } })
+  return Object.assign(app, { services: { auth, loops, quizzes, groups } })
 }
 
 export type App = Awaited<ReturnType<typeof buildApp>>

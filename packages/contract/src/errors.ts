@@ -21,6 +21,16 @@ export const errorCodes = {
   ANSWER_DOES_NOT_FIT_QUESTION:
     'The response has the wrong shape for the question type, or names an unknown option.',
   DISPLAY_NAME_REQUIRED: 'A guest must give a display name to take a public quiz.',
+  GROUP_NOT_FOUND: 'No group with this id has the caller as a member (or it was deleted).',
+  MEMBER_NOT_FOUND: 'The user is not a member of this group.',
+  OWNER_MUST_TRANSFER:
+    'The owner tried to leave or be removed; ownership must be transferred first.',
+  INVITATION_NOT_FOUND: 'No invitation has this token or id.',
+  INVITATION_NOT_PENDING: 'The invitation was already accepted, revoked, or has expired.',
+  INVITATION_EMAIL_MISMATCH:
+    'The invitation was sent to another e-mail address than the signed-in user’s.',
+  JOIN_CODE_NOT_FOUND: 'No group has this join code (it may have been regenerated).',
+  JOIN_REQUEST_NOT_FOUND: 'No pending join request with this id in this group.',
   RATE_LIMITED: 'Too many requests; retry after the time in the Retry-After header.',
   SERVICE_UNAVAILABLE: 'A dependency such as the database is not reachable.',
   INTERNAL: 'Something unexpected failed; the details are in the server log, not the response.',

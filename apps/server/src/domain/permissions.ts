@@ -1,0 +1,113 @@
+import type { GroupPrivacy, GroupRole, GroupSettings, PermissionLevel } from '@loopquiz/contract'
+
+/**
+ * Who is asking, relative to one group: a member with a role, a signed-in user who is
+ * not a member, or an anonymous caller.
+ */
+export type Actor =
+  | { kind: 'member'; role: GroupRole }
+  | { kind: 'non_member' }
+  | { kind: 'anonymous' }
+
+export interface GroupContext {
+  privacy: GroupPrivacy
+  settings: GroupSettings
+}
+
+export const groupActions = [
+  'view_group',
+  'view_members',
+  'edit_group',
+  'edit_settings',
+  'delete_group',
+  'transfer_ownership',
+  'invite_members',
+  'manage_join_code',
+  'review_join_requests',
+  'change_roles',
+  'remove_members',
+  'leave_group',
+  'join_directly',
+  'request_to_join',
+  'create_instant_session',
+  'schedule_session',
+  'approve_sessions',
+  'cancel_any_session',
+  'view_results',
+  'view_analytics',
+] as const
+export type GroupAction = (typeof groupActions)[number]
+
+const rank: Record<GroupRole, number> = { member: 1, admin: 2, owner: 3 }
+
+function atLeast(actor: Actor, role: GroupRole): boolean {
+  return actor.kind === 'member' && rank[actor.role] >= rank[role]
+}
+
+function meetsLevel(actor: Actor, level: PermissionLevel): boolean {
+  return atLeast(actor, level === 'all_members' ? 'member' : level)
+}
+
+/** Every rule of who may do what in a group. Routes ask; none re-implements a rule. */
+export function can(actor: Actor, action: GroupAction, group: GroupContext): boolean {
+  switch (action) {
+    case 'view_group':
+    case 'view_members':
+    case 'view_results':
+    case 'view_analytics':
+      return atLeast(actor, 'member')
+    case 'edit_group':
+    case 'edit_settings':
+    case 'invite_members':
+    case 'manage_join_code':
+    case 'review_join_requests':
+    case 'remove_members':
+    case 'approve_sessions':
+    case 'cancel_any_session':
+      return atLeast(actor, 'admin')
+    case 'delete_group':
+    case 'transfer_ownership':
+    case 'change_roles':
+      return atLeast(actor, 'owner')
+    case 'leave_group':
+      // The owner hands the group over before leaving: a group always has one owner.
+      return actor.kind === 'member' && actor.role !== 'owner'
+    case 'join_directly':
+      return actor.kind === 'non_member' && group.privacy === 'public'
+    case 'request_to_join':
+      return actor.kind === 'non_member' && group.privacy === 'private'
+    case 'create_instant_session':
+      return meetsLevel(actor, group.settings.instant_session_permission)
+    case 'schedule_session':
+      return meetsLevel(actor, group.settings.session_creation_permission)
+  }
+}
+
+/**
+ * Owners manage admins, admins manage members: nobody removes someone of equal or
+ * higher role, and the owner is never removed (ownership is transferred instead).
+ */
+export function canRemoveMember(actorRole: GroupRole, targetRole: GroupRole): boolean {
+  return (
+    targetRole !== 'owner' && rank[actorRole] > rank[targetRole] && rank[actorRole] >= rank.admin
+  )
+}
+
+/** Only the owner promotes members to admin or demotes admins; ownership moves by transfer. */
+export function canChangeRole(
+  actorRole: GroupRole,
+  targetRole: GroupRole,
+  newRole: GroupRole,
+): boolean {
+  return actorRole === 'owner' && targetRole !== 'owner' && newRole !== 'owner'
+}
+
+/** Admins invite members; only the owner invites someone straight in as an admin. */
+export function canInviteAs(actorRole: GroupRole, invitedRole: 'admin' | 'member'): boolean {
+  return invitedRole === 'admin' ? actorRole === 'owner' : rank[actorRole] >= rank.admin
+}
+
+/** A scheduled session by a plain member waits for an owner or admin when the group says so. */
+export function sessionNeedsApproval(creatorRole: GroupRole, settings: GroupSettings): boolean {
+  return settings.session_approval_required && creatorRole === 'member'
+}
