@@ -35,8 +35,14 @@ export class DataDirLockedError extends Error {
 // nodes starting together apply migrations one after another.
 const MIGRATION_LOCK_ID = 7_201_911_042
 
-export async function openPostgres(url: string): Promise<DatabaseHandle> {
+export async function openPostgres(
+  url: string,
+  onConnectionLost: (error: Error) => void = (error) =>
+    console.warn(`PostgreSQL connection lost (the pool reconnects): ${error.message}`),
+): Promise<DatabaseHandle> {
   const pool = new pg.Pool({ connectionString: url, max: 10 })
+  // An idle connection can die (server restart, failover); unhandled, that would end the process.
+  pool.on('error', onConnectionLost)
   const db = drizzleNodePg(pool, { schema }) as unknown as Database
   return {
     db,

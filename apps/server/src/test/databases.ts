@@ -29,7 +29,8 @@ export async function openTestDatabase(): Promise<DatabaseHandle> {
   } finally {
     await admin.end()
   }
-  const database = await openPostgres(databaseUrlFor(adminUrl, name))
+  // Dropping the database at the end may cut connections the pool is still closing.
+  const database = await openPostgres(databaseUrlFor(adminUrl, name), () => {})
   return {
     ...database,
     async close() {
