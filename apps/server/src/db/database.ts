@@ -20,6 +20,8 @@ export type DatabaseKind = 'pglite' | 'postgres'
 export interface DatabaseHandle {
   db: Database
   kind: DatabaseKind
+  /** The driver's own client, for libraries that speak to it directly (the job queue). */
+  driver: { kind: 'pglite'; client: PGlite } | { kind: 'postgres'; url: string; pool: pg.Pool }
   migrate(): Promise<void>
   isReachable(): Promise<boolean>
   close(): Promise<void>
@@ -47,6 +49,7 @@ export async function openPostgres(
   return {
     db,
     kind: 'postgres',
+    driver: { kind: 'postgres', url, pool },
     async migrate() {
       const client = await pool.connect()
       try {
@@ -68,6 +71,7 @@ export function usePglite(client: PGlite, release: () => Promise<void> = async (
   const handle: DatabaseHandle = {
     db,
     kind: 'pglite',
+    driver: { kind: 'pglite', client },
     migrate: () => migratePglite(drizzlePglite(client), { migrationsFolder }),
     isReachable: () => ping(db),
     async close() {
