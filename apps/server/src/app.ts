@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events'
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify'
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod'
 import { type AuthUser, createAuth } from './auth/auth.ts'
@@ -12,10 +13,18 @@ import { createLoopsService } from './modules/loops/loops.service.ts'
 import { createQuizzesRepository } from './modules/quizzes/quizzes.repository.ts'
 import { registerQuizRoutes } from './modules/quizzes/quizzes.routes.ts'
 import { createQuizzesService } from './modules/quizzes/quizzes.service.ts'
+import { createSessionTimers, registerSessionWorkers } from './modules/sessions/sessions.jobs.ts'
+import { createSessionsRepository } from './modules/sessions/sessions.repository.ts'
+import { registerSessionRoutes } from './modules/sessions/sessions.routes.ts'
+import {
+  createSessionsService,
+  type SessionChangeListener,
+} from './modules/sessions/sessions.service.ts'
 import { registerSystemRoutes } from './modules/system/system.routes.ts'
 import { registerAuthRoutes, resolveUser } from './plugins/auth.ts'
 import { registerDocs } from './plugins/docs.ts'
 import { registerErrorHandling } from './plugins/error-handler.ts'
+import { startJobQueue } from './plugins/jobs.ts'
 import { registerWebApp } from './plugins/web.ts'
 import { version } from './version.ts'
 
@@ -29,12 +38,20 @@ export interface AppOptions {
   config: Config
   database: DatabaseHandle
   authSecret: string
+  /** Scheduler timing; tests shorten it. */
+  timing?: { pollingIntervalSeconds?: number; reminderLeadMs?: number }
   /** Pretty logs for a person at a terminal; JSON otherwise. */
   prettyLogs?: boolean
 }
 
 /** Builds the whole app without listening: the server and the tests share it. */
-export async function buildApp({ config, database, authSecret, prettyLogs = false }: AppOptions) {
+export async function buildApp({
+  config,
+  database,
+  authSecret,
+  timing = {},
+  prettyLogs = false,
+}: AppOptions) {
   const app: FastifyInstance = Fastify({
     logger: {
       level: config.logLevel,
@@ -60,24 +77,49 @@ export async function buildApp({ config, database, authSecret, prettyLogs = fals
   app.decorate('resolveUser', (request: FastifyRequest) => resolveUser(auth, request))
   registerAuthRoutes(app, auth)
 
-  const loopsRepository = createLoopsRepository(database.db)
-  const loops = createLoopsService(loopsRepository)
-  const quizzes = createQuizzesService({
-    quizzes: createQuizzesRepository(database.db),
-    loops: loopsRepository,
-    publicUrl: config.publicUrl,
+  const jobs = await startJobQueue(database, {
+    logger: app.log,
+    ...(timing.pollingIntervalSeconds === undefined
+      ? {}
+      : { pollingIntervalSeconds: timing.pollingIntervalSeconds }),
   })
+  app.addHook('onClose', () => jobs.stop())
+  const sessionChanges = new EventEmitter<{ change: Parameters<SessionChangeListener> }>()
+
+  const loopsRepository = createLoopsRepository(database.db)
+  const quizzesRepository = createQuizzesRepository(database.db)
+  const loops = createLoopsService(loopsRepository)
   const groups = createGroupsService({
     groups: createGroupsRepository(database.db),
     publicUrl: config.publicUrl,
   })
+  const sessions = createSessionsService({
+    sessions: createSessionsRepository(database.db),
+    groups,
+    loops: loopsRepository,
+    quizzes: quizzesRepository,
+    timers: createSessionTimers(jobs, timing.reminderLeadMs ?? 15 * 60_000),
+    publicUrl: config.publicUrl,
+    onChange: (change, session) => sessionChanges.emit('change', change, session),
+  })
+  const quizzes = createQuizzesService({
+    quizzes: quizzesRepository,
+    loops: loopsRepository,
+    sessionGate: sessions.gate,
+    publicUrl: config.publicUrl,
+  })
+  await registerSessionWorkers(jobs, sessions, app.log)
   registerSystemRoutes(app, database, version)
   registerLoopRoutes(app, loops)
   registerQuizRoutes(app, quizzes)
   registerGroupRoutes(app, groups)
+  registerSessionRoutes(app, sessions)
   await registerWebApp(app, config.webDistDir)
 
-  return Object.assign(app, { services: { auth, loops, quizzes, groups } })
+  return Object.assign(app, {
+    services: { auth, loops, quizzes, groups, sessions },
+    sessionChanges,
+  })
 }
 
 export type App = Awaited<ReturnType<typeof buildApp>>

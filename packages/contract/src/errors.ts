@@ -31,6 +31,15 @@ export const errorCodes = {
     'The invitation was sent to another e-mail address than the signed-in user’s.',
   JOIN_CODE_NOT_FOUND: 'No group has this join code (it may have been regenerated).',
   JOIN_REQUEST_NOT_FOUND: 'No pending join request with this id in this group.',
+  SESSION_NOT_FOUND: 'No session with this id in this group.',
+  ILLEGAL_TRANSITION:
+    'The session is in a state that does not allow this (e.g. cancelling a completed session).',
+  SESSION_NOT_OPEN:
+    'The session is not active (not started yet, or over) so it takes no answers or participants.',
+  SCHEDULE_NOT_ALLOWED:
+    'The time breaks the group’s rules: in the past, too soon (advance notice) or outside the allowed time slots.',
+  INVALID_RECURRENCE: 'The recurrence rule is not a valid or supported RFC 5545 RRULE.',
+  SOURCE_HAS_NO_QUESTIONS: 'The loop or share chosen as the session’s source has no questions.',
   RATE_LIMITED: 'Too many requests; retry after the time in the Retry-After header.',
   SERVICE_UNAVAILABLE: 'A dependency such as the database is not reachable.',
   INTERNAL: 'Something unexpected failed; the details are in the server log, not the response.',

@@ -13,6 +13,9 @@ import {
 export const shareVisibilitySchema = z.enum(['public', 'signed_in'])
 export type ShareVisibility = z.infer<typeof shareVisibilitySchema>
 
+/** Who may open a question set: also `group`, for the copy a group session takes. */
+export const questionSetVisibilitySchema = z.enum(['public', 'signed_in', 'group'])
+
 /** Share questions on a loop as a link. Give the loop inline, or the id of one of your loops. */
 export const createShareBodySchema = z
   .object({
@@ -52,7 +55,7 @@ export const publicQuestionSetSchema = z.object({
   loop: loopSnapshotSchema,
   questions: z.array(publicQuestionSchema),
   totalPoints: z.number().int(),
-  visibility: shareVisibilitySchema,
+  visibility: questionSetVisibilitySchema,
   expiresAt: timestampSchema.nullable(),
   createdAt: timestampSchema,
   ownerName: z.string(),
@@ -66,7 +69,7 @@ export const questionSetSummarySchema = z.object({
   shareUrl: z.url(),
   videoTitle: z.string(),
   questionCount: z.number().int(),
-  visibility: shareVisibilitySchema,
+  visibility: questionSetVisibilitySchema,
   expiresAt: timestampSchema.nullable(),
   createdAt: timestampSchema,
   attemptCount: z.number().int(),

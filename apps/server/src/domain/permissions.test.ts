@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import {
   type Actor,
   can,
+  canActOnSession,
   canChangeRole,
   canInviteAs,
   canRemoveMember,
@@ -154,5 +155,28 @@ describe('inviting', () => {
     ['member', 'member', false],
   ] as const)('%s may invite someone as %s: %s', (actor, role, allowed) => {
     expect(canInviteAs(actor, role)).toBe(allowed)
+  })
+})
+
+describe('acting on one session', () => {
+  const roles = ['owner', 'admin', 'member'] as const
+  it.each(
+    roles.flatMap((role) =>
+      [true, false].flatMap((isCreator) =>
+        (['edit', 'cancel', 'start', 'end', 'approve'] as const).map((action) => ({
+          role,
+          isCreator,
+          action,
+        })),
+      ),
+    ),
+  )('$role (creator: $isCreator) → $action', ({ role, isCreator, action }) => {
+    const staff = role !== 'member'
+    const allowed = action === 'approve' ? staff : staff || isCreator
+    expect(canActOnSession({ kind: 'member', role }, action, privateGroup, isCreator)).toBe(allowed)
+  })
+
+  it('never lets a non-member act on a session', () => {
+    expect(canActOnSession({ kind: 'non_member' }, 'cancel', privateGroup, true)).toBe(false)
   })
 })

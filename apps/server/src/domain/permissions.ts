@@ -111,3 +111,20 @@ export function canInviteAs(actorRole: GroupRole, invitedRole: 'admin' | 'member
 export function sessionNeedsApproval(creatorRole: GroupRole, settings: GroupSettings): boolean {
   return settings.session_approval_required && creatorRole === 'member'
 }
+
+export type SessionAction = 'edit' | 'cancel' | 'start' | 'end' | 'approve'
+
+/**
+ * Who may act on one session: owners and admins on any; its creator on their own
+ * (edit, cancel, start early, end early); approving is for owners and admins alone.
+ */
+export function canActOnSession(
+  actor: Actor,
+  action: SessionAction,
+  group: GroupContext,
+  isCreator: boolean,
+): boolean {
+  if (actor.kind !== 'member') return false
+  if (action === 'approve') return can(actor, 'approve_sessions', group)
+  return isCreator || can(actor, 'cancel_any_session', group)
+}

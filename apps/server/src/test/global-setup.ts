@@ -3,9 +3,11 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
 import pg from 'pg'
+import { pino } from 'pino'
 import type { TestProject } from 'vitest/node'
 import { loadTestEnv } from '../config/test-env.ts'
-import { openPostgres, usePglite } from '../db/database.ts'
+import { type DatabaseHandle, openPostgres, usePglite } from '../db/database.ts'
+import { startJobQueue } from '../plugins/jobs.ts'
 import { databaseUrlFor } from './databases.ts'
 
 declare module 'vitest' {
@@ -27,7 +29,7 @@ export default async function setup(project: TestProject) {
     await admin.connect()
     await admin.query(`CREATE DATABASE ${name}`)
     const template = await openPostgres(databaseUrlFor(adminUrl, name))
-    await template.migrate()
+    await prepare(template)
     await template.close()
     project.provide('databaseTemplate', { driver, name })
     return async () => {
@@ -37,7 +39,7 @@ export default async function setup(project: TestProject) {
   }
   const client = await PGlite.create()
   const template = usePglite(client)
-  await template.migrate()
+  await prepare(template)
   const dump = await client.dumpDataDir('gzip')
   const dir = await mkdtemp(path.join(tmpdir(), 'loopquiz-tpl-'))
   const dumpFile = path.join(dir, 'template.tar.gz')
@@ -45,4 +47,11 @@ export default async function setup(project: TestProject) {
   await template.close()
   project.provide('databaseTemplate', { driver: 'pglite', dumpFile })
   return () => rm(dir, { recursive: true, force: true })
+}
+
+/** Our migrations, and the job queue's own schema, which pg-boss creates on its first start. */
+async function prepare(template: DatabaseHandle) {
+  await template.migrate()
+  const queue = await startJobQueue(template, { logger: pino({ level: 'silent' }) })
+  await queue.stop()
 }

@@ -1,4 +1,5 @@
 import type { AnswerValue, LoopSnapshot, Question } from '@loopquiz/contract'
+import { sql } from 'drizzle-orm'
 import {
   boolean,
   index,
@@ -8,9 +9,11 @@ import {
   text,
   timestamp,
   unique,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core'
 import { users } from './auth.ts'
+import { groups } from './groups.ts'
 import { loops } from './loops.ts'
 
 export const questionSets = pgTable(
@@ -25,7 +28,9 @@ export const questionSets = pgTable(
     loopId: uuid('loop_id').references(() => loops.id, { onDelete: 'set null' }),
     loopData: jsonb('loop_data').$type<LoopSnapshot>().notNull(),
     questions: jsonb('questions').$type<Question[]>().notNull(),
-    visibility: text('visibility', { enum: ['public', 'signed_in'] }).notNull(),
+    visibility: text('visibility', { enum: ['public', 'signed_in', 'group'] }).notNull(),
+    // Set for the copy a group session takes: only that group's members may open it.
+    groupId: uuid('group_id').references(() => groups.id, { onDelete: 'cascade' }),
     expiresAt: timestamp('expires_at', { withTimezone: true, precision: 3 }),
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
@@ -41,6 +46,8 @@ export const attempts = pgTable(
       .notNull()
       .references(() => questionSets.id, { onDelete: 'cascade' }),
     userId: text('user_id').references(() => users.id, { onDelete: 'cascade' }),
+    // Set when the attempt is a member's run through a group session.
+    sessionId: uuid('session_id'),
     displayName: text('display_name').notNull(),
     status: text('status', { enum: ['in_progress', 'finished'] })
       .notNull()
@@ -53,6 +60,9 @@ export const attempts = pgTable(
   (table) => [
     index('attempts_user_started_idx').on(table.userId, table.startedAt.desc()),
     index('attempts_question_set_idx').on(table.questionSetId),
+    uniqueIndex('attempts_one_per_session_member')
+      .on(table.sessionId, table.userId)
+      .where(sql`session_id is not null`),
   ],
 )
 

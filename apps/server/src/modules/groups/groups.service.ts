@@ -147,6 +147,17 @@ export function createGroupsService({
     /** Rules for other modules (sessions): who the viewer is in this group, or 404. */
     membership,
 
+    /** A user's role in a live group, or null: for other modules. */
+    async roleOf(groupId: string, userId: string): Promise<GroupRole | null> {
+      return (await groups.findGroup(groupId)) ? groups.findRole(groupId, userId) : null
+    },
+
+    /** The viewer's groups with their role in each, for other modules. */
+    async memberships(viewer: Viewer): Promise<{ group: GroupRow; role: GroupRole }[]> {
+      const rows = await groups.findGroupsOfUser(viewer.id)
+      return rows.map(({ group, role }) => ({ group, role }))
+    },
+
     async create(viewer: Viewer, body: CreateGroupBody): Promise<Group> {
       // Outside the transaction: PGlite has one connection, so a query beside an open
       // transaction would wait for it forever.

@@ -31,9 +31,18 @@ import type {
   QuizzesRepository,
 } from './quizzes.repository.ts'
 
+/** What the quiz flow asks of group sessions, for attempts taken inside one. */
+export interface SessionGate {
+  isGroupMember(groupId: string, userId: string): Promise<boolean>
+  /** Throws when the session takes no answers (not started, or over); notes the member was seen. */
+  assertOpenForAnswers(sessionId: string, userId: string): Promise<void>
+  recordFinished(sessionId: string, userId: string): Promise<void>
+}
+
 export interface QuizzesServiceDeps {
   quizzes: QuizzesRepository
   loops: LoopsRepository
+  sessionGate: SessionGate
   publicUrl: string
   now?: () => Date
 }
@@ -43,6 +52,7 @@ type Viewer = Pick<AuthUser, 'id' | 'name'> | null
 export function createQuizzesService({
   quizzes,
   loops,
+  sessionGate,
   publicUrl,
   now = () => new Date(),
 }: QuizzesServiceDeps) {
@@ -74,6 +84,11 @@ export function createQuizzesService({
       })
     }
     assertOpenTo(found.set, viewer)
+    const { groupId } = found.set
+    // A group session's copy is for that group's members only; to others it does not exist.
+    if (groupId !== null && !(viewer && (await sessionGate.isGroupMember(groupId, viewer.id)))) {
+      throw new AppError('SHARE_NOT_FOUND', { message: 'There is no quiz at this link.' })
+    }
     return found
   }
 
@@ -223,6 +238,11 @@ export function createQuizzesService({
 
     async startAttempt(token: string, viewer: Viewer, body: StartAttemptBody): Promise<Attempt> {
       const { set } = await getOpenSet(token, viewer)
+      if (set.visibility === 'group') {
+        throw new AppError('FORBIDDEN', {
+          message: 'This quiz belongs to a group session: join it from the session.',
+        })
+      }
       const displayName = viewer?.name ?? body.displayName
       if (displayName === undefined) {
         throw new AppError('DISPLAY_NAME_REQUIRED', {
@@ -272,6 +292,9 @@ export function createQuizzesService({
         })
       }
       assertOpenTo(set, viewer)
+      if (attempt.sessionId !== null && attempt.userId !== null) {
+        await sessionGate.assertOpenForAnswers(attempt.sessionId, attempt.userId)
+      }
       const grade = gradeAnswer(question, body.response)
       if (!grade.fits) {
         throw new AppError('ANSWER_DOES_NOT_FIT_QUESTION', {
@@ -303,8 +326,11 @@ export function createQuizzesService({
     },
 
     async finishAttempt(attemptId: string, viewer: Viewer): Promise<AttemptResult> {
-      await getOwnAttempt(attemptId, viewer)
-      await quizzes.finishAttempt(attemptId)
+      const owned = await getOwnAttempt(attemptId, viewer)
+      const finishedNow = await quizzes.finishAttempt(attemptId)
+      const { sessionId, userId } = owned.attempt
+      if (finishedNow && sessionId !== null && userId !== null)
+        await sessionGate.recordFinished(sessionId, userId)
       const { attempt, set } = await getOwnAttempt(attemptId, viewer)
       return toResult(attempt, set, await quizzes.findAnswers(attempt.id))
     },

@@ -1,0 +1,105 @@
+import type { GroupSettings, TimeSlot } from '@loopquiz/contract'
+import { DateTime } from 'luxon'
+
+export type ScheduleProblem =
+  | { code: 'IN_THE_PAST' }
+  /** The group's advance notice is not met; `earliest` is the first instant that would be. */
+  | { code: 'TOO_SOON'; earliest: Date }
+  /** The session does not fit inside any of the group's allowed slots. */
+  | { code: 'OUTSIDE_ALLOWED_SLOTS'; slots: TimeSlot[] }
+
+export interface ScheduleTimeInput {
+  startsAt: Date
+  durationMinutes: number
+  now: Date
+  /** The group's IANA time zone; slots and weekdays are read in it. */
+  timeZone: string
+  settings: Pick<GroupSettings, 'advance_notice_hours' | 'allowed_time_slots'>
+}
+
+const MS_PER_HOUR = 3_600_000
+const MS_PER_MINUTE = 60_000
+const SECONDS_PER_MINUTE = 60
+const DAY_NAMES = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const
+
+/** Why a scheduled session may not start at `startsAt`, or null when it may. */
+export function checkScheduleTime(input: ScheduleTimeInput): ScheduleProblem | null {
+  const { startsAt, now, settings } = input
+  if (startsAt.getTime() <= now.getTime()) return { code: 'IN_THE_PAST' }
+
+  const earliest = new Date(now.getTime() + settings.advance_notice_hours * MS_PER_HOUR)
+  if (startsAt.getTime() < earliest.getTime()) return { code: 'TOO_SOON', earliest }
+
+  const slots = settings.allowed_time_slots ?? []
+  // No slots configured means the group accepts any time.
+  if (slots.length === 0) return null
+  const window = localWindow(input)
+  return slots.some((slot) => fitsSlot(window, slot))
+    ? null
+    : { code: 'OUTSIDE_ALLOWED_SLOTS', slots }
+}
+
+/** Slots for people to read: "Tue, Thu 18:00–20:00; Every day 07:00–08:00". */
+export function describeSlots(slots: TimeSlot[]): string {
+  if (slots.length === 0) return 'Any time'
+  return slots.map((slot) => `${describeDays(slot.days)} ${slot.start}–${slot.end}`).join('; ')
+}
+
+/** The session as the group sees it on the wall clock, start and end in seconds since midnight. */
+interface LocalWindow {
+  weekday: number
+  startSecond: number
+  endSecond: number
+  /** A session that runs past local midnight can never fit a slot, which lies within one day. */
+  endsSameDay: boolean
+}
+
+function localWindow({ startsAt, durationMinutes, timeZone }: ScheduleTimeInput): LocalWindow {
+  const start = inZone(startsAt, timeZone)
+  // Add real minutes, then read the wall clock: a session spanning a DST change ends at the
+  // local time people will actually see, not at start + duration on a naive clock.
+  const end = inZone(new Date(startsAt.getTime() + durationMinutes * MS_PER_MINUTE), timeZone)
+  return {
+    weekday: start.weekday % 7, // luxon: Monday = 1 … Sunday = 7; ours: Sunday = 0
+    startSecond: secondOfDay(start),
+    endSecond: secondOfDay(end),
+    endsSameDay: start.toISODate() === end.toISODate(),
+  }
+}
+
+function fitsSlot(window: LocalWindow, slot: TimeSlot): boolean {
+  const onDay = slot.days === undefined || slot.days.includes(window.weekday)
+  return (
+    onDay &&
+    window.endsSameDay &&
+    window.startSecond >= clockSecond(slot.start) &&
+    window.endSecond <= clockSecond(slot.end)
+  )
+}
+
+function inZone(instant: Date, timeZone: string): DateTime {
+  const local = DateTime.fromJSDate(instant, { zone: timeZone })
+  // The contract validates group zones, so an invalid one here is a programming error.
+  if (!local.isValid)
+    throw new Error(`Unknown time zone "${timeZone}": ${local.invalidExplanation}`)
+  return local
+}
+
+function secondOfDay(local: DateTime): number {
+  return (local.hour * 60 + local.minute) * SECONDS_PER_MINUTE + local.second
+}
+
+/** "HH:MM" (already validated by the contract) → seconds since midnight. */
+function clockSecond(clock: string): number {
+  const [hours = 0, minutes = 0] = clock.split(':').map(Number)
+  return (hours * 60 + minutes) * SECONDS_PER_MINUTE
+}
+
+function describeDays(days: readonly number[] | undefined): string {
+  if (days === undefined) return 'Every day'
+  const unique = [...new Set(days)].sort((a, b) => a - b)
+  if (unique.length === 7) return 'Every day'
+  // An empty list is taken literally (no day allowed) rather than as "every day".
+  if (unique.length === 0) return 'No day'
+  return unique.map((day) => DAY_NAMES[day] ?? `day ${day}`).join(', ')
+}

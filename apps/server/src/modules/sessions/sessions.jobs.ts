@@ -1,0 +1,68 @@
+import type { FastifyBaseLogger } from 'fastify'
+import type { JobQueue } from '../../plugins/jobs.ts'
+import type { SessionRow } from './sessions.repository.ts'
+import type { SessionsService, SessionTimers } from './sessions.service.ts'
+
+/**
+ * Start, end and reminder of each session as delayed jobs. Keys carry the planned time,
+ * so rescheduling adds new jobs and the old ones find nothing left to do.
+ */
+export function createSessionTimers(queue: JobQueue, reminderLeadMs: number): SessionTimers {
+  return {
+    async plan(session: SessionRow) {
+      const id = session.id
+      if (session.status === 'scheduled' && session.scheduledAt) {
+        const startAt = session.scheduledAt
+        await queue.schedule(
+          'session.start',
+          { sessionId: id },
+          { runAt: startAt, key: `start:${id}:${startAt.toISOString()}` },
+        )
+        const remindAt = new Date(startAt.getTime() - reminderLeadMs)
+        if (remindAt.getTime() > Date.now()) {
+          await queue.schedule(
+            'session.remind',
+            { sessionId: id },
+            { runAt: remindAt, key: `remind:${id}:${startAt.toISOString()}` },
+          )
+        }
+      }
+      if (session.endsAt && (session.status === 'scheduled' || session.status === 'active')) {
+        const endAt = session.endsAt
+        await queue.schedule(
+          'session.complete',
+          { sessionId: id },
+          { runAt: endAt, key: `complete:${id}:${endAt.toISOString()}` },
+        )
+      }
+    },
+  }
+}
+
+/**
+ * This node's workers for session jobs, plus a once-a-minute sweep that catches anything a
+ * lost job would have missed. Every handler is a conditional update: running twice is harmless.
+ */
+export async function registerSessionWorkers(
+  queue: JobQueue,
+  sessions: SessionsService,
+  log: FastifyBaseLogger,
+) {
+  await queue.work('session.start', async ({ sessionId }) => {
+    const started = await sessions.startDue(sessionId)
+    if (started) log.info({ sessionId }, 'session started on schedule')
+  })
+  await queue.work('session.complete', async ({ sessionId }) => {
+    const completed = await sessions.completeDue(sessionId)
+    if (completed) log.info({ sessionId }, 'session completed on schedule')
+  })
+  await queue.work('session.remind', async ({ sessionId }) => {
+    const reminded = await sessions.remind(sessionId)
+    // Notifications (in-app, e-mail, extension) attach here.
+    if (reminded) log.info({ sessionId }, 'session starting soon')
+  })
+  await queue.every('sessions.sweep', '* * * * *', async () => {
+    const { started, completed } = await sessions.sweep()
+    if (started + completed > 0) log.info({ started, completed }, 'session sweep caught up')
+  })
+}

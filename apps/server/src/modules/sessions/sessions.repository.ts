@@ -1,0 +1,381 @@
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  gt,
+  gte,
+  inArray,
+  isNotNull,
+  isNull,
+  lt,
+  lte,
+  or,
+  sql,
+} from 'drizzle-orm'
+import type { Database } from '../../db/database.ts'
+import { users } from '../../db/schema/auth.ts'
+import { groupMembers } from '../../db/schema/groups.ts'
+import { answers, attempts, questionSets } from '../../db/schema/quizzes.ts'
+import { groupQuizSessions, groupSessionParticipants } from '../../db/schema/sessions.ts'
+import type { SessionEvent } from '../../domain/session-state.ts'
+import { statusesAllowing } from '../../domain/session-state.ts'
+import type { Cursor } from '../../lib/pagination.ts'
+
+export type SessionRow = typeof groupQuizSessions.$inferSelect
+export type NewSessionRow = typeof groupQuizSessions.$inferInsert
+export type ParticipantRow = typeof groupSessionParticipants.$inferSelect
+
+/** When a session happens, for ordering and date filters: planned start, or creation for instant ones. */
+const when = sql<Date>`coalesce(${groupQuizSessions.scheduledAt}, ${groupQuizSessions.createdAt})`
+
+export interface SessionFilters {
+  status?: SessionRow['status'] | undefined
+  type?: SessionRow['sessionType'] | undefined
+  createdBy?: string | undefined
+  from?: Date | undefined
+  to?: Date | undefined
+  order: 'newest' | 'soonest'
+}
+
+function sessionQueries(db: Database) {
+  return {
+    async insertQuestionSet(row: typeof questionSets.$inferInsert) {
+      const [saved] = await db.insert(questionSets).values(row).returning()
+      if (!saved) throw new Error('insert returned no row')
+      return saved
+    },
+
+    async insertSessions(rows: NewSessionRow[]): Promise<SessionRow[]> {
+      return db.insert(groupQuizSessions).values(rows).returning()
+    },
+
+    async findSession(groupId: string, sessionId: string): Promise<SessionRow | null> {
+      const [row] = await db
+        .select()
+        .from(groupQuizSessions)
+        .where(and(eq(groupQuizSessions.id, sessionId), eq(groupQuizSessions.groupId, groupId)))
+      return row ?? null
+    },
+
+    async findSessionById(sessionId: string): Promise<SessionRow | null> {
+      const [row] = await db
+        .select()
+        .from(groupQuizSessions)
+        .where(eq(groupQuizSessions.id, sessionId))
+      return row ?? null
+    },
+
+    async findSessions(
+      groupId: string,
+      filters: SessionFilters,
+      limit: number,
+      after: Cursor | null,
+    ) {
+      const soonest = filters.order === 'soonest'
+      return db
+        .select({ session: groupQuizSessions, when })
+        .from(groupQuizSessions)
+        .where(
+          and(
+            eq(groupQuizSessions.groupId, groupId),
+            filters.status ? eq(groupQuizSessions.status, filters.status) : undefined,
+            filters.type ? eq(groupQuizSessions.sessionType, filters.type) : undefined,
+            filters.createdBy ? eq(groupQuizSessions.createdBy, filters.createdBy) : undefined,
+            filters.from ? gte(when, filters.from) : undefined,
+            filters.to ? lt(when, filters.to) : undefined,
+            after
+              ? soonest
+                ? or(
+                    gt(when, after.at),
+                    and(eq(when, after.at), gt(groupQuizSessions.id, after.id)),
+                  )
+                : or(
+                    lt(when, after.at),
+                    and(eq(when, after.at), lt(groupQuizSessions.id, after.id)),
+                  )
+              : undefined,
+          ),
+        )
+        .orderBy(
+          soonest ? asc(when) : desc(when),
+          soonest ? asc(groupQuizSessions.id) : desc(groupQuizSessions.id),
+        )
+        .limit(limit)
+    },
+
+    /** Sessions of these groups in a state, by planned time: for "my active/upcoming sessions". */
+    async findSessionsOfGroups(
+      groupIds: string[],
+      statuses: SessionRow['status'][],
+      order: 'asc' | 'desc',
+      limit: number,
+    ) {
+      if (groupIds.length === 0) return []
+      return db
+        .select()
+        .from(groupQuizSessions)
+        .where(
+          and(
+            inArray(groupQuizSessions.groupId, groupIds),
+            inArray(groupQuizSessions.status, statuses),
+          ),
+        )
+        .orderBy(order === 'asc' ? asc(when) : desc(when), asc(groupQuizSessions.id))
+        .limit(limit)
+    },
+
+    /**
+     * Applies a state change only if the session is still in a state that allows it:
+     * of two nodes racing, exactly one gets the row back.
+     */
+    async transition(
+      sessionId: string,
+      event: SessionEvent,
+      changes: Partial<NewSessionRow>,
+      extra?: ReturnType<typeof and>,
+    ): Promise<SessionRow | null> {
+      const [row] = await db
+        .update(groupQuizSessions)
+        .set({ ...changes, updatedAt: new Date() })
+        .where(
+          and(
+            eq(groupQuizSessions.id, sessionId),
+            inArray(groupQuizSessions.status, statusesAllowing(event)),
+            extra,
+          ),
+        )
+        .returning()
+      return row ?? null
+    },
+
+    /** Scheduled sessions whose start time has come, and active ones past their end. */
+    async findDue(now: Date) {
+      const toStart = await db
+        .select({ id: groupQuizSessions.id })
+        .from(groupQuizSessions)
+        .where(
+          and(eq(groupQuizSessions.status, 'scheduled'), lte(groupQuizSessions.scheduledAt, now)),
+        )
+      const toComplete = await db
+        .select({ id: groupQuizSessions.id })
+        .from(groupQuizSessions)
+        .where(and(eq(groupQuizSessions.status, 'active'), lte(groupQuizSessions.endsAt, now)))
+      return { toStart: toStart.map((r) => r.id), toComplete: toComplete.map((r) => r.id) }
+    },
+
+    async markReminded(sessionId: string): Promise<SessionRow | null> {
+      const [row] = await db
+        .update(groupQuizSessions)
+        .set({ remindedAt: new Date() })
+        .where(
+          and(
+            eq(groupQuizSessions.id, sessionId),
+            isNull(groupQuizSessions.remindedAt),
+            inArray(groupQuizSessions.status, ['scheduled']),
+          ),
+        )
+        .returning()
+      return row ?? null
+    },
+
+    async findUserNames(ids: string[]): Promise<Map<string, string>> {
+      if (ids.length === 0) return new Map()
+      const rows = await db
+        .select({ id: users.id, name: users.name })
+        .from(users)
+        .where(inArray(users.id, ids))
+      return new Map(rows.map((row) => [row.id, row.name]))
+    },
+
+    async countParticipants(sessionIds: string[]) {
+      if (sessionIds.length === 0) return new Map<string, { joined: number; completed: number }>()
+      const rows = await db
+        .select({
+          sessionId: groupSessionParticipants.sessionId,
+          joined: count(),
+          completed: count(groupSessionParticipants.completedAt),
+        })
+        .from(groupSessionParticipants)
+        .where(inArray(groupSessionParticipants.sessionId, sessionIds))
+        .groupBy(groupSessionParticipants.sessionId)
+      return new Map(
+        rows.map((row) => [row.sessionId, { joined: row.joined, completed: row.completed }]),
+      )
+    },
+
+    async findMyParticipations(sessionIds: string[], userId: string) {
+      if (sessionIds.length === 0) return []
+      return db
+        .select({
+          participant: groupSessionParticipants,
+          score: attempts.score,
+          answeredCount:
+            sql<number>`(select count(*) from answers where answers.attempt_id = ${groupSessionParticipants.attemptId})`.mapWith(
+              Number,
+            ),
+        })
+        .from(groupSessionParticipants)
+        .innerJoin(attempts, eq(attempts.id, groupSessionParticipants.attemptId))
+        .where(
+          and(
+            inArray(groupSessionParticipants.sessionId, sessionIds),
+            eq(groupSessionParticipants.userId, userId),
+          ),
+        )
+    },
+
+    async findParticipants(sessionId: string) {
+      return db
+        .select({
+          participant: groupSessionParticipants,
+          name: users.name,
+          score: attempts.score,
+          maxScore: attempts.maxScore,
+          answeredCount:
+            sql<number>`(select count(*) from answers where answers.attempt_id = ${groupSessionParticipants.attemptId})`.mapWith(
+              Number,
+            ),
+        })
+        .from(groupSessionParticipants)
+        .innerJoin(users, eq(users.id, groupSessionParticipants.userId))
+        .innerJoin(attempts, eq(attempts.id, groupSessionParticipants.attemptId))
+        .where(eq(groupSessionParticipants.sessionId, sessionId))
+        .orderBy(desc(attempts.score), asc(groupSessionParticipants.joinedAt))
+    },
+
+    async findAnswerStats(sessionId: string) {
+      return db
+        .select({
+          questionId: answers.questionId,
+          answered: count(),
+          correct: sql<number>`count(*) filter (where ${answers.isCorrect})`.mapWith(Number),
+        })
+        .from(answers)
+        .innerJoin(
+          groupSessionParticipants,
+          eq(groupSessionParticipants.attemptId, answers.attemptId),
+        )
+        .where(eq(groupSessionParticipants.sessionId, sessionId))
+        .groupBy(answers.questionId)
+    },
+
+    async countMembers(groupId: string): Promise<number> {
+      const [row] = await db
+        .select({ n: count() })
+        .from(groupMembers)
+        .where(eq(groupMembers.groupId, groupId))
+      return row?.n ?? 0
+    },
+
+    /** Finds or creates the member's attempt and participant row for a session. */
+    async joinSession(input: {
+      session: SessionRow
+      userId: string
+      displayName: string
+      attemptId: string
+      maxScore: number
+      late: boolean
+      now: Date
+    }): Promise<string> {
+      const { session, userId, now } = input
+      await db
+        .insert(attempts)
+        .values({
+          id: input.attemptId,
+          questionSetId: session.questionSetId,
+          userId,
+          sessionId: session.id,
+          displayName: input.displayName,
+          maxScore: input.maxScore,
+        })
+        .onConflictDoNothing()
+      const [attempt] = await db
+        .select({ id: attempts.id })
+        .from(attempts)
+        .where(and(eq(attempts.sessionId, session.id), eq(attempts.userId, userId)))
+      if (!attempt) throw new Error('attempt vanished after insert')
+      await db
+        .insert(groupSessionParticipants)
+        .values({
+          sessionId: session.id,
+          userId,
+          attemptId: attempt.id,
+          late: input.late,
+          joinedAt: now,
+          lastSeenAt: now,
+        })
+        .onConflictDoUpdate({
+          target: [groupSessionParticipants.sessionId, groupSessionParticipants.userId],
+          set: { lastSeenAt: now },
+        })
+      return attempt.id
+    },
+
+    async touchParticipant(sessionId: string, userId: string, completed: boolean): Promise<void> {
+      const now = new Date()
+      await db
+        .update(groupSessionParticipants)
+        .set(completed ? { lastSeenAt: now, completedAt: now } : { lastSeenAt: now })
+        .where(
+          and(
+            eq(groupSessionParticipants.sessionId, sessionId),
+            eq(groupSessionParticipants.userId, userId),
+            completed ? isNull(groupSessionParticipants.completedAt) : undefined,
+          ),
+        )
+    },
+
+    /** For group statistics: completed sessions with how many took part and how they scored. */
+    async findCompletedStats(groupId: string) {
+      return db
+        .select({
+          sessionId: groupQuizSessions.id,
+          participants:
+            sql<number>`(select count(*) from group_session_participants p where p.session_id = ${groupQuizSessions.id})`.mapWith(
+              Number,
+            ),
+          scoreSum:
+            sql<number>`(select coalesce(sum(a.score), 0) from group_session_participants p join attempts a on a.id = p.attempt_id where p.session_id = ${groupQuizSessions.id})`.mapWith(
+              Number,
+            ),
+          maxSum:
+            sql<number>`(select coalesce(sum(a.max_score), 0) from group_session_participants p join attempts a on a.id = p.attempt_id where p.session_id = ${groupQuizSessions.id})`.mapWith(
+              Number,
+            ),
+        })
+        .from(groupQuizSessions)
+        .where(
+          and(eq(groupQuizSessions.groupId, groupId), eq(groupQuizSessions.status, 'completed')),
+        )
+    },
+
+    async countUpcoming(groupId: string): Promise<number> {
+      const [row] = await db
+        .select({ n: count() })
+        .from(groupQuizSessions)
+        .where(
+          and(
+            eq(groupQuizSessions.groupId, groupId),
+            inArray(groupQuizSessions.status, ['scheduled', 'pending_approval']),
+            isNotNull(groupQuizSessions.scheduledAt),
+          ),
+        )
+      return row?.n ?? 0
+    },
+  }
+}
+
+export type SessionQueries = ReturnType<typeof sessionQueries>
+
+export function createSessionsRepository(db: Database) {
+  return {
+    ...sessionQueries(db),
+    transaction<T>(work: (queries: SessionQueries) => Promise<T>): Promise<T> {
+      return db.transaction((tx) => work(sessionQueries(tx as unknown as Database)))
+    },
+  }
+}
+
+export type SessionsRepository = ReturnType<typeof createSessionsRepository>

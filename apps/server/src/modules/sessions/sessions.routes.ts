@@ -1,0 +1,53 @@
+import { endpoints } from '@loopquiz/contract'
+import type { FastifyInstance } from 'fastify'
+import { route } from '../../lib/endpoint-route.ts'
+import type { SessionsService } from './sessions.service.ts'
+
+export function registerSessionRoutes(app: FastifyInstance, sessions: SessionsService) {
+  route(app, endpoints.createInstantSession, ({ user, params, body }) =>
+    sessions.createInstant(params.groupId, user, body),
+  )
+  route(app, endpoints.scheduleSession, ({ user, params, body }) =>
+    sessions.schedule(params.groupId, user, body),
+  )
+  route(app, endpoints.findSessions, ({ user, params, query }) =>
+    sessions.find(params.groupId, user, query),
+  )
+  route(app, endpoints.getSessionStats, ({ user, params }) => sessions.stats(params.groupId, user))
+  route(app, endpoints.getSession, ({ user, params }) =>
+    sessions.get(params.groupId, params.sessionId, user),
+  )
+  route(app, endpoints.updateSession, ({ user, params, body }) =>
+    sessions.update(params.groupId, params.sessionId, user, body),
+  )
+  route(app, endpoints.cancelSession, ({ user, params }) =>
+    sessions.act(params.groupId, params.sessionId, user, 'cancel'),
+  )
+  route(app, endpoints.approveSession, ({ user, params }) =>
+    sessions.act(params.groupId, params.sessionId, user, 'approve'),
+  )
+  route(app, endpoints.rejectSession, ({ user, params }) =>
+    sessions.act(params.groupId, params.sessionId, user, 'reject'),
+  )
+  route(app, endpoints.startSession, ({ user, params }) =>
+    sessions.act(params.groupId, params.sessionId, user, 'start'),
+  )
+  route(app, endpoints.endSession, ({ user, params }) =>
+    sessions.act(params.groupId, params.sessionId, user, 'end'),
+  )
+  route(app, endpoints.joinSession, ({ user, params }) =>
+    sessions.join(params.groupId, params.sessionId, user),
+  )
+  route(app, endpoints.findParticipants, async ({ user, params }) => ({
+    items: await sessions.participants(params.groupId, params.sessionId, user),
+  }))
+  route(app, endpoints.getSessionResults, ({ user, params }) =>
+    sessions.results(params.groupId, params.sessionId, user),
+  )
+  route(app, endpoints.createExtensionSession, ({ user, body }) =>
+    sessions.createFromExtension(user, body),
+  )
+  route(app, endpoints.findUserSessions, async ({ user, query }) => ({
+    items: await sessions.findForUser(user, query.scope, query.limit),
+  }))
+}

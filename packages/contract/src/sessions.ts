@@ -1,0 +1,213 @@
+import { z } from 'zod'
+import { pageQuerySchema, pageSchema, timestampSchema } from './common.ts'
+import { loopSnapshotSchema } from './loops.ts'
+import { publicQuestionSchema, questionInputSchema } from './questions.ts'
+
+export const sessionTypeSchema = z.enum(['instant', 'scheduled', 'recurring'])
+export type SessionType = z.infer<typeof sessionTypeSchema>
+export const sessionStatusSchema = z.enum([
+  'pending_approval',
+  'scheduled',
+  'active',
+  'completed',
+  'cancelled',
+])
+export type SessionStatus = z.infer<typeof sessionStatusSchema>
+/** self_paced: everyone answers at their own speed while the session is active. */
+export const sessionModeSchema = z.enum(['self_paced', 'live'])
+export type SessionMode = z.infer<typeof sessionModeSchema>
+
+/** Where a session's questions come from; the session keeps a copy either way. */
+export const sessionSourceSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('share'), token: z.string().min(16).max(64) }),
+  z.object({ kind: z.literal('loop'), loopId: z.uuid() }),
+  z.object({
+    kind: z.literal('manual'),
+    loop: loopSnapshotSchema,
+    questions: z.array(questionInputSchema).min(1).max(50),
+  }),
+])
+export type SessionSource = z.infer<typeof sessionSourceSchema>
+
+const durationSchema = z
+  .number()
+  .int()
+  .min(1)
+  .max(24 * 60)
+
+export const createInstantSessionBodySchema = z.object({
+  title: z.string().trim().min(1).max(200).optional(),
+  description: z.string().trim().max(2000).default(''),
+  mode: sessionModeSchema.default('self_paced'),
+  durationMinutes: durationSchema.default(60),
+  source: sessionSourceSchema,
+})
+export type CreateInstantSessionBody = z.infer<typeof createInstantSessionBodySchema>
+
+export const scheduleSessionBodySchema = z.object({
+  title: z.string().trim().min(1).max(200).optional(),
+  description: z.string().trim().max(2000).default(''),
+  mode: sessionModeSchema.default('self_paced'),
+  scheduledAt: timestampSchema,
+  durationMinutes: durationSchema.default(60),
+  recurrenceRule: z
+    .string()
+    .trim()
+    .min(6)
+    .max(500)
+    .optional()
+    .describe('RFC 5545 RRULE, e.g. FREQ=WEEKLY;BYDAY=TU,TH;COUNT=8, in the group’s time zone'),
+  source: sessionSourceSchema,
+})
+export type ScheduleSessionBody = z.infer<typeof scheduleSessionBodySchema>
+
+/** Edit or reschedule a session that has not started. */
+export const updateSessionBodySchema = z
+  .object({
+    title: z.string().trim().min(1).max(200),
+    description: z.string().trim().max(2000),
+    mode: sessionModeSchema,
+    scheduledAt: timestampSchema,
+    durationMinutes: durationSchema,
+  })
+  .partial()
+export type UpdateSessionBody = z.infer<typeof updateSessionBodySchema>
+
+export const personRefSchema = z.object({ id: z.string(), name: z.string() })
+
+export const sessionCapabilitiesSchema = z.object({
+  canJoin: z.boolean(),
+  canEdit: z.boolean(),
+  canStart: z.boolean(),
+  canEnd: z.boolean(),
+  canCancel: z.boolean(),
+  canApprove: z.boolean(),
+})
+
+export const myParticipationSchema = z.object({
+  attemptId: z.string(),
+  answeredCount: z.number().int(),
+  score: z.number().int(),
+  completedAt: timestampSchema.nullable(),
+  late: z.boolean(),
+})
+
+/** A group session as a member sees it (never the correct answers). */
+export const groupSessionSchema = z.object({
+  id: z.uuid(),
+  groupId: z.uuid(),
+  groupName: z.string(),
+  groupTimezone: z.string(),
+  sessionType: sessionTypeSchema,
+  status: sessionStatusSchema,
+  mode: sessionModeSchema,
+  title: z.string(),
+  description: z.string(),
+  loop: loopSnapshotSchema,
+  questionCount: z.number().int(),
+  totalPoints: z.number().int(),
+  shareToken: z.string(),
+  joinUrl: z.url(),
+  extensionLoopId: z.string().nullable(),
+  scheduledAt: timestampSchema.nullable(),
+  durationMinutes: z.number().int(),
+  endsAt: timestampSchema.nullable(),
+  startedAt: timestampSchema.nullable(),
+  completedAt: timestampSchema.nullable(),
+  cancelledAt: timestampSchema.nullable(),
+  recurrenceRule: z.string().nullable(),
+  seriesId: z.uuid().nullable(),
+  createdBy: personRefSchema,
+  approvedBy: personRefSchema.nullable(),
+  icsSequence: z.number().int(),
+  participantCount: z.number().int(),
+  completedCount: z.number().int(),
+  myParticipation: myParticipationSchema.nullable(),
+  capabilities: sessionCapabilitiesSchema,
+  createdAt: timestampSchema,
+  updatedAt: timestampSchema,
+})
+export type GroupSession = z.infer<typeof groupSessionSchema>
+
+/** A session with its questions, for the quiz page in group context. */
+export const groupSessionDetailSchema = groupSessionSchema.extend({
+  questions: z.array(publicQuestionSchema),
+})
+export type GroupSessionDetail = z.infer<typeof groupSessionDetailSchema>
+
+export const sessionParamsSchema = z.object({ groupId: z.uuid(), sessionId: z.uuid() })
+
+export const findSessionsQuerySchema = pageQuerySchema.extend({
+  status: sessionStatusSchema.optional(),
+  type: sessionTypeSchema.optional(),
+  createdBy: z.string().min(1).max(64).optional(),
+  from: timestampSchema
+    .optional()
+    .describe('Sessions starting (or created, for instant ones) at or after'),
+  to: timestampSchema.optional().describe('… and before'),
+  order: z.enum(['newest', 'soonest']).default('newest'),
+})
+export type FindSessionsQuery = z.infer<typeof findSessionsQuerySchema>
+export const groupSessionPageSchema = pageSchema(groupSessionSchema)
+
+export const sessionStatsSchema = z.object({
+  held: z.number().int(),
+  upcoming: z.number().int(),
+  participationRate: z.number().min(0).max(1).nullable(),
+  averageScoreRate: z.number().min(0).max(1).nullable(),
+})
+export type SessionStats = z.infer<typeof sessionStatsSchema>
+
+/** One member's participation in a session. */
+export const participantSchema = z.object({
+  userId: z.string(),
+  name: z.string(),
+  joinedAt: timestampSchema,
+  lastSeenAt: timestampSchema,
+  answeredCount: z.number().int(),
+  score: z.number().int(),
+  maxScore: z.number().int(),
+  completedAt: timestampSchema.nullable(),
+  late: z.boolean(),
+})
+export type Participant = z.infer<typeof participantSchema>
+export const participantListSchema = z.object({ items: z.array(participantSchema) })
+
+export const sessionResultsSchema = z.object({
+  sessionId: z.uuid(),
+  status: sessionStatusSchema,
+  totalPoints: z.number().int(),
+  memberCount: z.number().int(),
+  participants: z.array(participantSchema.extend({ rank: z.number().int() })),
+  averageScore: z.number().nullable(),
+  questions: z.array(
+    z.object({
+      questionId: z.string(),
+      prompt: z.string(),
+      answeredCount: z.number().int(),
+      correctCount: z.number().int(),
+    }),
+  ),
+})
+export type SessionResults = z.infer<typeof sessionResultsSchema>
+
+/** "Share to Group" from the extension: its loop and questions become an instant or scheduled session. */
+export const createExtensionSessionBodySchema = z.object({
+  groupId: z.uuid(),
+  kind: z.enum(['instant', 'scheduled']).default('instant'),
+  title: z.string().trim().min(1).max(200).optional(),
+  description: z.string().trim().max(2000).default(''),
+  mode: sessionModeSchema.default('self_paced'),
+  scheduledAt: timestampSchema.optional(),
+  durationMinutes: durationSchema.default(60),
+  extensionLoopId: z.string().trim().min(1).max(255).optional(),
+  loop: loopSnapshotSchema,
+  questions: z.array(questionInputSchema).min(1).max(50),
+})
+export type CreateExtensionSessionBody = z.infer<typeof createExtensionSessionBodySchema>
+
+export const userSessionsQuerySchema = z.object({
+  scope: z.enum(['active', 'upcoming', 'recent']).default('active'),
+  limit: z.coerce.number().int().min(1).max(50).default(10),
+})
+export const userSessionListSchema = z.object({ items: z.array(groupSessionSchema) })
