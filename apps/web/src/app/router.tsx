@@ -1,7 +1,14 @@
 import { createBrowserRouter } from 'react-router'
 import { RequireAuth } from '../features/auth/components/require-auth'
 import { AppShell } from './layout/app-shell'
+import { GroupRoute } from './routes/group'
+import { GroupMembersRoute } from './routes/group-members'
+import { GroupOverviewRoute } from './routes/group-overview'
+import { GroupSettingsRoute } from './routes/group-settings'
+import { GroupsRoute } from './routes/groups'
 import { HomeRoute } from './routes/home'
+import { InvitationRoute } from './routes/invitation'
+import { JoinGroupRoute } from './routes/join-group'
 import { LoginRoute } from './routes/login'
 import { LoopsRoute } from './routes/loops'
 import { NotFoundRoute } from './routes/not-found'
@@ -18,9 +25,23 @@ export const router = createBrowserRouter([
       { path: 'login', element: <LoginRoute /> },
       { path: 'signup', element: <SignupRoute /> },
       { path: 'questions/:token', element: <QuizRoute /> },
+      { path: 'invitations/:token', element: <InvitationRoute /> },
       {
         element: <RequireAuth />,
-        children: [{ path: 'loops', element: <LoopsRoute /> }],
+        children: [
+          { path: 'loops', element: <LoopsRoute /> },
+          { path: 'groups', element: <GroupsRoute /> },
+          { path: 'groups/join/:code', element: <JoinGroupRoute /> },
+          {
+            path: 'groups/:groupId',
+            element: <GroupRoute />,
+            children: [
+              { index: true, element: <GroupOverviewRoute /> },
+              { path: 'members', element: <GroupMembersRoute /> },
+              { path: 'settings', element: <GroupSettingsRoute /> },
+            ],
+          },
+        ],
       },
       { path: '*', element: <NotFoundRoute /> },
     ],

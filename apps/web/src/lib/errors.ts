@@ -52,6 +52,15 @@ const friendlyApiMessages: Partial<Record<ErrorCode, string>> = {
   INTERNAL: 'Something went wrong on our side. Try again in a moment.',
 }
 
+/** Titles for errors whose server message is worth showing as is, under a clearer heading. */
+const friendlyApiTitles: Partial<Record<ErrorCode, string>> = {
+  FORBIDDEN: 'You can’t do that here',
+  INVITATION_EMAIL_MISMATCH: 'This invitation is for another email address',
+  INVITATION_NOT_PENDING: 'This invitation can’t be used any more',
+  OWNER_MUST_TRANSFER: 'Transfer ownership first',
+  JOIN_CODE_NOT_FOUND: 'This join code doesn’t work',
+}
+
 const emailTaken = {
   title: 'This email is already registered',
   message: 'An account with this email already exists. Sign in instead, or use another email.',
@@ -94,7 +103,7 @@ export function describeError(error: unknown): ErrorDescription {
       }
     }
     return {
-      title: 'Something went wrong',
+      title: friendlyApiTitles[error.code] ?? 'Something went wrong',
       message: friendlyApiMessages[error.code] ?? error.message,
       fields: [],
     }

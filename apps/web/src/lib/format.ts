@@ -44,7 +44,24 @@ export function formatDateTime(iso: string): string {
   return dateTimeFormat.format(new Date(iso))
 }
 
+const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' })
+
+/** A date (no time) in the viewer's timezone. */
+export function formatDate(iso: string): string {
+  return dateFormat.format(new Date(iso))
+}
+
 /** Score as a whole percentage; 0 when there is nothing to score. */
 export function toPercent(score: number, maxScore: number): number {
   return maxScore > 0 ? Math.round((score / maxScore) * 100) : 0
+}
+
+/** "Ada Lovelace" → "AL", "Cher" → "C": for avatars. */
+export function initialsOf(name: string): string {
+  const parts = name.trim().split(/\s+/).filter(Boolean)
+  const letters = parts.length > 1 ? [parts[0], parts.at(-1)] : [parts[0]]
+  return letters
+    .map((part) => part?.[0] ?? '')
+    .join('')
+    .toUpperCase()
 }

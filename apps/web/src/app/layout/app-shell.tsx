@@ -1,5 +1,5 @@
 import clsx from 'clsx'
-import { LayoutDashboard } from 'lucide-react'
+import { LayoutDashboard, type LucideIcon, Users } from 'lucide-react'
 import { Link, NavLink, Outlet, ScrollRestoration } from 'react-router'
 import { buttonClassName } from '../../components/ui/button'
 import { Logo } from '../../components/ui/logo'
@@ -23,6 +23,36 @@ function AccountArea() {
   )
 }
 
+function NavItem({
+  to,
+  icon: Icon,
+  label,
+  end,
+}: {
+  to: string
+  icon: LucideIcon
+  label: string
+  end?: boolean
+}) {
+  return (
+    <NavLink
+      to={to}
+      end={end}
+      className={({ isActive }) =>
+        clsx(
+          'inline-flex items-center gap-1.5 rounded-lg px-2 py-1.5 text-sm font-semibold transition-colors focus-visible:outline-2 focus-visible:outline-brand-600 sm:px-2.5',
+          isActive
+            ? 'bg-brand-50 text-brand-700'
+            : 'text-slate-600 hover:bg-slate-100 hover:text-slate-900',
+        )
+      }
+    >
+      <Icon aria-hidden className="size-4" />
+      {label}
+    </NavLink>
+  )
+}
+
 function TopNav() {
   const { user } = useCurrentUser()
   return (
@@ -34,24 +64,13 @@ function TopNav() {
             aria-label="LoopQuiz home"
             className="rounded-lg focus-visible:outline-2 focus-visible:outline-offset-4 focus-visible:outline-brand-600"
           >
-            <Logo />
+            <Logo isCompactOnPhone={user !== null} />
           </Link>
           {user ? (
-            <NavLink
-              to="/"
-              end
-              className={({ isActive }) =>
-                clsx(
-                  'inline-flex items-center gap-1.5 rounded-lg px-2.5 py-1.5 text-sm font-semibold transition-colors focus-visible:outline-2 focus-visible:outline-brand-600',
-                  isActive
-                    ? 'bg-brand-50 text-brand-700'
-                    : 'text-slate-600 hover:bg-slate-100 hover:text-slate-900',
-                )
-              }
-            >
-              <LayoutDashboard aria-hidden className="size-4" />
-              Dashboard
-            </NavLink>
+            <>
+              <NavItem to="/" end icon={LayoutDashboard} label="Dashboard" />
+              <NavItem to="/groups" icon={Users} label="Groups" />
+            </>
           ) : null}
         </nav>
         <AccountArea />

@@ -1,7 +1,13 @@
 import clsx from 'clsx'
 
+interface LogoProps {
+  className?: string
+  /** Only the mark below the `sm` breakpoint, to leave room for navigation on phones. */
+  isCompactOnPhone?: boolean
+}
+
 /** The LoopQuiz mark (a loop drawn as an infinity sign) and wordmark. */
-export function Logo({ className }: { className?: string }) {
+export function Logo({ className, isCompactOnPhone = false }: LogoProps) {
   return (
     <span className={clsx('inline-flex items-center gap-2', className)}>
       <svg viewBox="0 0 32 32" aria-hidden className="size-8 shrink-0 drop-shadow-sm">
@@ -20,7 +26,12 @@ export function Logo({ className }: { className?: string }) {
           strokeLinecap="round"
         />
       </svg>
-      <span className="text-xl font-black tracking-tight text-slate-900">
+      <span
+        className={clsx(
+          'text-xl font-black tracking-tight text-slate-900',
+          isCompactOnPhone && 'hidden sm:inline',
+        )}
+      >
         Loop<span className="text-brand-600">Quiz</span>
       </span>
     </span>

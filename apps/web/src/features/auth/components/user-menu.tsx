@@ -4,16 +4,8 @@ import { Link, useNavigate } from 'react-router'
 import { Button } from '../../../components/ui/button'
 import { ErrorAlert } from '../../../components/ui/error-alert'
 import type { AuthUser } from '../../../lib/auth-client'
+import { initialsOf } from '../../../lib/format'
 import { useSignOut } from '../api/sign-out'
-
-function initialsOf(name: string): string {
-  const parts = name.trim().split(/\s+/).filter(Boolean)
-  const letters = parts.length > 1 ? [parts[0], parts.at(-1)] : [parts[0]]
-  return letters
-    .map((part) => part?.[0] ?? '')
-    .join('')
-    .toUpperCase()
-}
 
 /** The account button in the top bar; a disclosure with the user's details and "Sign out". */
 export function UserMenu({ user }: { user: AuthUser }) {

@@ -1,0 +1,42 @@
+import { useLocation, useNavigate, useParams } from 'react-router'
+import { Button } from '../../components/ui/button'
+import { LoadingPanel } from '../../components/ui/spinner'
+import { useSignOut } from '../../features/auth/api/sign-out'
+import { useCurrentUser } from '../../features/auth/hooks/use-current-user'
+import { loginPath } from '../../features/auth/utils/safe-next'
+import { InvitationPanel } from '../../features/groups/components/invitation-panel'
+
+/** /invitations/:token — open to visitors, who are asked to sign in (or up) to accept. */
+export function InvitationRoute() {
+  const { token = '' } = useParams()
+  const { user, isPending } = useCurrentUser()
+  const signOut = useSignOut()
+  const navigate = useNavigate()
+  const { pathname } = useLocation()
+
+  if (isPending) return <LoadingPanel label="Checking your session…" />
+  return (
+    <div className="mx-auto flex w-full max-w-2xl flex-col gap-6 sm:py-6">
+      <InvitationPanel
+        key={token}
+        token={token}
+        viewerEmail={user?.email ?? null}
+        signInHref={loginPath(pathname)}
+        signUpHref={`/signup?next=${encodeURIComponent(pathname)}`}
+        onAccepted={(groupId) => navigate(`/groups/${groupId}`, { replace: true })}
+        switchAccountAction={
+          <Button
+            variant="secondary"
+            size="sm"
+            isLoading={signOut.isPending}
+            onClick={() =>
+              signOut.mutate(undefined, { onSuccess: () => navigate(loginPath(pathname)) })
+            }
+          >
+            Sign in with another account
+          </Button>
+        }
+      />
+    </div>
+  )
+}

@@ -1,0 +1,91 @@
+import clsx from 'clsx'
+import { type KeyboardEvent, type ReactNode, useId, useRef } from 'react'
+import { Link, matchPath, useLocation, useNavigate } from 'react-router'
+
+export interface TabLink {
+  to: string
+  label: string
+}
+
+interface TabLinksProps {
+  /** Names the tab list, e.g. "Group sections". */
+  label: string
+  tabs: TabLink[]
+  /** The active tab's content. */
+  children: ReactNode
+}
+
+/**
+ * Tabs that are links, so every tab has its own URL, with the tablist keyboard pattern
+ * (arrows, Home, End) and the active tab's content in the tab panel.
+ */
+export function TabLinks({ label, tabs, children }: TabLinksProps) {
+  const { pathname } = useLocation()
+  const navigate = useNavigate()
+  const id = useId()
+  const refs = useRef<(HTMLAnchorElement | null)[]>([])
+  const activeIndex = Math.max(
+    0,
+    tabs.findIndex((tab) => matchPath({ path: tab.to, end: true }, pathname)),
+  )
+  const panelId = `${id}-panel`
+  const tabId = (index: number) => `${id}-tab-${index}`
+
+  function handleKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    const last = tabs.length - 1
+    const targets: Record<string, number> = {
+      ArrowRight: activeIndex === last ? 0 : activeIndex + 1,
+      ArrowLeft: activeIndex === 0 ? last : activeIndex - 1,
+      Home: 0,
+      End: last,
+    }
+    const target = targets[event.key]
+    const tab = target === undefined ? undefined : tabs[target]
+    if (target === undefined || !tab) return
+    event.preventDefault()
+    refs.current[target]?.focus()
+    navigate(tab.to, { preventScrollReset: true })
+  }
+
+  return (
+    <div className="flex flex-col gap-6">
+      <div
+        role="tablist"
+        aria-label={label}
+        onKeyDown={handleKeyDown}
+        className="-mx-4 flex gap-1 overflow-x-auto border-b border-slate-200 px-4 sm:mx-0 sm:px-0"
+      >
+        {tabs.map((tab, index) => {
+          const isActive = index === activeIndex
+          return (
+            <Link
+              key={tab.to}
+              ref={(element) => {
+                refs.current[index] = element
+              }}
+              to={tab.to}
+              preventScrollReset
+              role="tab"
+              id={tabId(index)}
+              aria-selected={isActive}
+              aria-controls={isActive ? panelId : undefined}
+              tabIndex={isActive ? 0 : -1}
+              className={clsx(
+                '-mb-px shrink-0 rounded-t-lg border-b-2 px-3 py-2.5 text-sm font-semibold whitespace-nowrap transition-colors',
+                'focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-brand-600',
+                isActive
+                  ? 'border-brand-600 text-brand-700'
+                  : 'border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900',
+              )}
+            >
+              {tab.label}
+            </Link>
+          )
+        })}
+      </div>
+      <div id={panelId} role="tabpanel" aria-labelledby={tabId(activeIndex)}>
+        {children}
+      </div>
+    </div>
+  )
+}
