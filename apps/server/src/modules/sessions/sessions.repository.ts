@@ -212,7 +212,7 @@ function sessionQueries(db: Database) {
           participant: groupSessionParticipants,
           score: attempts.score,
           answeredCount:
-            sql<number>`(select count(*) from answers where answers.attempt_id = ${groupSessionParticipants.attemptId})`.mapWith(
+            sql<number>`(select count(*) from answers where answers.attempt_id = group_session_participants.attempt_id)`.mapWith(
               Number,
             ),
         })
@@ -234,7 +234,7 @@ function sessionQueries(db: Database) {
           score: attempts.score,
           maxScore: attempts.maxScore,
           answeredCount:
-            sql<number>`(select count(*) from answers where answers.attempt_id = ${groupSessionParticipants.attemptId})`.mapWith(
+            sql<number>`(select count(*) from answers where answers.attempt_id = group_session_participants.attempt_id)`.mapWith(
               Number,
             ),
         })
@@ -333,15 +333,15 @@ function sessionQueries(db: Database) {
         .select({
           sessionId: groupQuizSessions.id,
           participants:
-            sql<number>`(select count(*) from group_session_participants p where p.session_id = ${groupQuizSessions.id})`.mapWith(
+            sql<number>`(select count(*) from group_session_participants p where p.session_id = group_quiz_sessions.id)`.mapWith(
               Number,
             ),
           scoreSum:
-            sql<number>`(select coalesce(sum(a.score), 0) from group_session_participants p join attempts a on a.id = p.attempt_id where p.session_id = ${groupQuizSessions.id})`.mapWith(
+            sql<number>`(select coalesce(sum(a.score), 0) from group_session_participants p join attempts a on a.id = p.attempt_id where p.session_id = group_quiz_sessions.id)`.mapWith(
               Number,
             ),
           maxSum:
-            sql<number>`(select coalesce(sum(a.max_score), 0) from group_session_participants p join attempts a on a.id = p.attempt_id where p.session_id = ${groupQuizSessions.id})`.mapWith(
+            sql<number>`(select coalesce(sum(a.max_score), 0) from group_session_participants p join attempts a on a.id = p.attempt_id where p.session_id = group_quiz_sessions.id)`.mapWith(
               Number,
             ),
         })
