@@ -1,18 +1,23 @@
 import type { CreateLoopBody, CreateShareBody, EndpointInput, Endpoints } from '@loopquiz/contract'
 import { afterAll } from 'vitest'
-import { type App, buildApp } from '../app.ts'
+import { type App, type AppOptions, buildApp } from '../app.ts'
 import { type Config, loadConfig } from '../config/env.ts'
-import type { Database } from '../db/database.ts'
+import type { Database, DatabaseHandle } from '../db/database.ts'
 import { openTestDatabase } from './databases.ts'
 
 export const TEST_ORIGIN = 'http://localhost:3000'
 
 /** The app plus its database, for arranging states no endpoint creates (such as the passing of time). */
-export type TestApp = App & { db: Database }
+export type TestApp = App & { db: Database; database: DatabaseHandle }
 
 /** The app on a fresh database of its own, closed after the file's tests. */
-export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
-  const database = await openTestDatabase()
+export async function createTestApp(
+  overrides: Partial<Config> = {},
+  options: { database?: DatabaseHandle; timing?: AppOptions['timing'] } = {},
+): Promise<TestApp> {
+  // Several apps on one database stand for several server nodes.
+  const ownsDatabase = options.database === undefined
+  const database = options.database ?? (await openTestDatabase())
   const config: Config = {
     ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DEMO_DATA: 'false' }),
     publicUrl: TEST_ORIGIN,
@@ -24,12 +29,13 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
     config,
     database,
     authSecret: 'test-secret-that-is-long-enough-000000',
+    timing: { pollingIntervalSeconds: 0.5, ...options.timing },
   })
   afterAll(async () => {
     await app.close()
-    await database.close()
+    if (ownsDatabase) await database.close()
   })
-  return Object.assign(app, { db: database.db })
+  return Object.assign(app, { db: database.db, database })
 }
 
 export interface TestUser {

@@ -717,7 +717,12 @@ export function createSessionsService(deps: SessionsServiceDeps) {
       const row = await sessions.findSessionById(sessionId)
       if (!row || row.status !== 'scheduled' || !row.scheduledAt || row.scheduledAt > now())
         return null
-      return sessions.transition(sessionId, 'start', { status: 'active', startedAt: now() })
+      const started = await sessions.transition(sessionId, 'start', {
+        status: 'active',
+        startedAt: now(),
+      })
+      if (started) changed('start', started)
+      return started
     },
 
     async completeDue(sessionId: string): Promise<SessionRow | null> {
