@@ -147,6 +147,11 @@ export function createGroupsService({
     /** Rules for other modules (sessions): who the viewer is in this group, or 404. */
     membership,
 
+    /** A live group's row, for other modules' background work (no viewer). */
+    async findGroupRow(groupId: string): Promise<GroupRow | null> {
+      return (await groups.findGroup(groupId))?.group ?? null
+    },
+
     /** A user's role in a live group, or null: for other modules. */
     async roleOf(groupId: string, userId: string): Promise<GroupRole | null> {
       return (await groups.findGroup(groupId)) ? groups.findRole(groupId, userId) : null

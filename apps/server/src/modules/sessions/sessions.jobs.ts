@@ -64,5 +64,7 @@ export async function registerSessionWorkers(
   await queue.every('sessions.sweep', '* * * * *', async () => {
     const { started, completed } = await sessions.sweep()
     if (started + completed > 0) log.info({ started, completed }, 'session sweep caught up')
+    const added = await sessions.extendSeries()
+    if (added > 0) log.info({ added }, 'recurring series extended')
   })
 }

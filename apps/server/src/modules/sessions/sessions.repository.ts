@@ -165,6 +165,36 @@ function sessionQueries(db: Database) {
       return { toStart: toStart.map((r) => r.id), toComplete: toComplete.map((r) => r.id) }
     },
 
+    /** The latest occurrence of each recurring series whose occurrences end before `horizon`. */
+    async findSeriesEndingBefore(horizon: Date): Promise<SessionRow[]> {
+      const latest = db
+        .select({
+          seriesId: groupQuizSessions.seriesId,
+          last: sql<Date>`max(${groupQuizSessions.scheduledAt})`.as('last'),
+        })
+        .from(groupQuizSessions)
+        .where(isNotNull(groupQuizSessions.seriesId))
+        .groupBy(groupQuizSessions.seriesId)
+        .as('latest')
+      const rows = await db
+        .select({ session: groupQuizSessions })
+        .from(groupQuizSessions)
+        .innerJoin(
+          latest,
+          and(
+            eq(latest.seriesId, groupQuizSessions.seriesId),
+            eq(latest.last, groupQuizSessions.scheduledAt),
+          ),
+        )
+        .where(
+          and(
+            lt(groupQuizSessions.scheduledAt, horizon),
+            sql`${groupQuizSessions.status} <> 'cancelled'`,
+          ),
+        )
+      return rows.map((row) => row.session)
+    },
+
     async markReminded(sessionId: string): Promise<SessionRow | null> {
       const [row] = await db
         .update(groupQuizSessions)

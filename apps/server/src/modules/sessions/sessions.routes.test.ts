@@ -226,6 +226,38 @@ describe('scheduled sessions', () => {
     expect(bad.json().error.code).toBe('INVALID_RECURRENCE')
   })
 
+  it('keeps an open-ended weekly series materialised ahead', async () => {
+    const { owner, base } = await setUp({}, 'America/New_York')
+    const first = (
+      await call('POST', `${base}/schedule`, owner, {
+        scheduledAt: inHours(30),
+        recurrenceRule: 'FREQ=WEEKLY',
+        source: manual,
+      })
+    ).json()
+    const listAll = async () =>
+      (await call('GET', `${base}?type=recurring&order=soonest&limit=50`, owner)).json().items as {
+        id: string
+        scheduledAt: string
+      }[]
+    const created = await listAll()
+    // Eight weeks ahead: the first occurrence and the weekly ones after it.
+    expect(created.length).toBeGreaterThanOrEqual(8)
+    expect(created.length).toBeLessThanOrEqual(9)
+    // Forget the later half, as if the series had been materialised only that far.
+    const kept = created.slice(0, 3)
+    for (const session of created.slice(3)) {
+      await app.db.delete(groupQuizSessions).where(eq(groupQuizSessions.id, session.id))
+    }
+    const added = await app.services.sessions.extendSeries()
+    expect(added).toBe(created.length - 3)
+    const extended = await listAll()
+    expect(extended.map((s) => s.scheduledAt)).toEqual(created.map((s) => s.scheduledAt))
+    expect(extended.slice(0, 3).map((s) => s.id)).toEqual(kept.map((s) => s.id))
+    expect(await app.services.sessions.extendSeries()).toBe(0)
+    expect(first.seriesId).toBe(first.id)
+  })
+
   it('reschedules, bumping the calendar sequence, and refuses to edit a started session', async () => {
     const { owner, member, base } = await setUp()
     const session = (

@@ -742,6 +742,49 @@ export function createSessionsService(deps: SessionsServiceDeps) {
       return reminded
     },
 
+    /**
+     * Keeps each open-ended recurring series materialised up to the horizon. A series whose
+     * latest occurrence was cancelled is taken as stopped.
+     */
+    async extendSeries(): Promise<number> {
+      const horizon = new Date(now().getTime() + horizonMs)
+      let added = 0
+      for (const last of await sessions.findSeriesEndingBefore(horizon)) {
+        const head = last.seriesId ? await sessions.findSessionById(last.seriesId) : null
+        const found = await groups.findGroupRow(last.groupId)
+        if (!head?.scheduledAt || !last.scheduledAt || !last.recurrenceRule || !found) continue
+        const starts = occurrencesBetween({
+          rule: last.recurrenceRule,
+          firstStartsAt: head.scheduledAt,
+          timeZone: found.timezone,
+          from: new Date(last.scheduledAt.getTime() + 1),
+          to: horizon,
+          limit: MAX_OCCURRENCES_AT_ONCE,
+        })
+        if (starts.length === 0) continue
+        const { id: _id, createdAt: _c, updatedAt: _u, ...template } = last
+        const rows = await sessions.insertSessions(
+          starts.map((startsAt) => ({
+            ...template,
+            status: head.status === 'pending_approval' ? 'pending_approval' : 'scheduled',
+            scheduledAt: startsAt,
+            endsAt: new Date(startsAt.getTime() + last.durationMinutes * MINUTE),
+            startedAt: null,
+            completedAt: null,
+            cancelledAt: null,
+            remindedAt: null,
+            icsSequence: 0,
+          })),
+        )
+        for (const row of rows) {
+          changed('create', row)
+          if (row.status === 'scheduled') await timers.plan(row)
+        }
+        added += rows.length
+      }
+      return added
+    },
+
     async sweep(): Promise<{ started: number; completed: number }> {
       const due = await sessions.findDue(now())
       let started = 0
