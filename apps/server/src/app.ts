@@ -113,7 +113,7 @@ export async function buildApp({
   registerLoopRoutes(app, loops)
   registerQuizRoutes(app, quizzes)
   registerGroupRoutes(app, groups)
-  registerSessionRoutes(app, sessions)
+  registerSessionRoutes(app, sessions, quizzes)
   await registerWebApp(app, config.webDistDir)
 
   return Object.assign(app, {

@@ -1,4 +1,11 @@
-import type { CreateLoopBody, Loop, LoopPage, PageQuery, UpdateLoopBody } from '@loopquiz/contract'
+import type {
+  CreateLoopBody,
+  Loop,
+  LoopPage,
+  LoopSnapshot,
+  PageQuery,
+  UpdateLoopBody,
+} from '@loopquiz/contract'
 import { assignQuestionIds } from '../../domain/grading.ts'
 import { AppError } from '../../lib/app-error.ts'
 import { decodeCursor, toPage } from '../../lib/pagination.ts'
@@ -21,6 +28,20 @@ export function toLoop(row: LoopRow): Loop {
     questions: row.questions,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
+  }
+}
+
+/** The copy of a loop that a question set or a session keeps. */
+export function toLoopSnapshot(row: LoopRow): LoopSnapshot {
+  return {
+    videoUrl: row.videoUrl,
+    videoTitle: row.videoTitle,
+    provider: row.provider,
+    ...(row.videoId === null ? {} : { videoId: row.videoId }),
+    startS: row.startS,
+    endS: row.endS,
+    ...(row.transcript === null ? {} : { transcript: row.transcript }),
+    ...(row.vocabulary === null ? {} : { vocabulary: row.vocabulary }),
   }
 }
 

@@ -24,6 +24,7 @@ import { AppError } from '../../lib/app-error.ts'
 import { decodeCursor, toPage } from '../../lib/pagination.ts'
 import { newSecretToken, newShortId } from '../../lib/tokens.ts'
 import type { LoopsRepository } from '../loops/loops.repository.ts'
+import { toLoopSnapshot } from '../loops/loops.service.ts'
 import type {
   AnswerRow,
   AttemptRow,
@@ -164,16 +165,7 @@ export function createQuizzesService({
         const loop = await loops.findOwned(body.loopId, owner.id)
         if (!loop)
           throw new AppError('LOOP_NOT_FOUND', { message: 'No loop with this id belongs to you.' })
-        loopData = {
-          videoUrl: loop.videoUrl,
-          videoTitle: loop.videoTitle,
-          provider: loop.provider,
-          ...(loop.videoId === null ? {} : { videoId: loop.videoId }),
-          startS: loop.startS,
-          endS: loop.endS,
-          ...(loop.transcript === null ? {} : { transcript: loop.transcript }),
-          ...(loop.vocabulary === null ? {} : { vocabulary: loop.vocabulary }),
-        }
+        loopData = toLoopSnapshot(loop)
       }
       if (!loopData) throw new Error('contract guarantees loop or loopId')
       const expiresAt =

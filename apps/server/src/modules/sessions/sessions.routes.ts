@@ -1,9 +1,14 @@
 import { endpoints } from '@loopquiz/contract'
 import type { FastifyInstance } from 'fastify'
 import { route } from '../../lib/endpoint-route.ts'
+import type { QuizzesService } from '../quizzes/quizzes.service.ts'
 import type { SessionsService } from './sessions.service.ts'
 
-export function registerSessionRoutes(app: FastifyInstance, sessions: SessionsService) {
+export function registerSessionRoutes(
+  app: FastifyInstance,
+  sessions: SessionsService,
+  quizzes: QuizzesService,
+) {
   route(app, endpoints.createInstantSession, ({ user, params, body }) =>
     sessions.createInstant(params.groupId, user, body),
   )
@@ -35,8 +40,8 @@ export function registerSessionRoutes(app: FastifyInstance, sessions: SessionsSe
   route(app, endpoints.endSession, ({ user, params }) =>
     sessions.act(params.groupId, params.sessionId, user, 'end'),
   )
-  route(app, endpoints.joinSession, ({ user, params }) =>
-    sessions.join(params.groupId, params.sessionId, user),
+  route(app, endpoints.joinSession, async ({ user, params }) =>
+    quizzes.getAttempt(await sessions.join(params.groupId, params.sessionId, user), user),
   )
   route(app, endpoints.findParticipants, async ({ user, params }) => ({
     items: await sessions.participants(params.groupId, params.sessionId, user),

@@ -1,5 +1,4 @@
 import type {
-  Attempt,
   CreateExtensionSessionBody,
   CreateInstantSessionBody,
   FindSessionsQuery,
@@ -31,6 +30,7 @@ import { newSecretToken, newShortId } from '../../lib/tokens.ts'
 import type { GroupRow } from '../groups/groups.repository.ts'
 import type { GroupsService } from '../groups/groups.service.ts'
 import type { LoopsRepository } from '../loops/loops.repository.ts'
+import { toLoopSnapshot } from '../loops/loops.service.ts'
 import type { QuizzesRepository } from '../quizzes/quizzes.repository.ts'
 import type { NewSessionRow, SessionRow, SessionsRepository } from './sessions.repository.ts'
 
@@ -107,15 +107,7 @@ export function createSessionsService(deps: SessionsServiceDeps) {
         })
       }
       return {
-        loop: {
-          videoUrl: loop.videoUrl,
-          videoTitle: loop.videoTitle,
-          provider: loop.provider,
-          ...(loop.videoId === null ? {} : { videoId: loop.videoId }),
-          startS: loop.startS,
-          endS: loop.endS,
-          ...(loop.transcript === null ? {} : { transcript: loop.transcript }),
-        },
+        loop: toLoopSnapshot(loop),
         questions: loop.questions,
         extensionLoopId: loop.clientId,
         title: loop.videoTitle,
@@ -541,7 +533,8 @@ export function createSessionsService(deps: SessionsServiceDeps) {
       return toSession(updated, viewer, group, { kind: 'member', role })
     },
 
-    async join(groupId: string, sessionId: string, viewer: Viewer): Promise<Attempt> {
+    /** Joins an open session; returns the member's attempt id (the same one on every join). */
+    async join(groupId: string, sessionId: string, viewer: Viewer): Promise<string> {
       const { row } = await getOwnSession(groupId, sessionId, viewer)
       const at = now()
       const { open, late } = isOpen(row, at)
@@ -553,7 +546,7 @@ export function createSessionsService(deps: SessionsServiceDeps) {
               : 'This session is over.',
         })
       }
-      const attemptId = await sessions.joinSession({
+      return sessions.joinSession({
         session: row,
         userId: viewer.id,
         displayName: viewer.name,
@@ -562,35 +555,6 @@ export function createSessionsService(deps: SessionsServiceDeps) {
         late,
         now: at,
       })
-      const found = await quizzes.findAttempt(attemptId)
-      if (!found) throw new Error('joined attempt not found')
-      const answerRows = await quizzes.findAnswers(attemptId)
-      return {
-        id: attemptId,
-        token: row.shareToken,
-        title: row.title,
-        displayName: found.attempt.displayName,
-        status: found.attempt.status,
-        answers: answerRows.map((answer) => {
-          const question = row.questionsData.find((q) => q.id === answer.questionId)
-          return {
-            questionId: answer.questionId,
-            clientAnswerId: answer.clientAnswerId,
-            response: answer.response,
-            correct: answer.isCorrect,
-            points: answer.points,
-            maxPoints: question?.points ?? 0,
-            explanation: question?.explanation ?? null,
-            correctAnswer: question?.correct ?? [],
-            answeredAt: answer.answeredAt.toISOString(),
-          }
-        }),
-        score: found.attempt.score,
-        maxScore: found.attempt.maxScore,
-        questionCount: row.questionsData.length,
-        startedAt: found.attempt.startedAt.toISOString(),
-        finishedAt: found.attempt.finishedAt?.toISOString() ?? null,
-      }
     },
 
     async participants(groupId: string, sessionId: string, viewer: Viewer): Promise<Participant[]> {
