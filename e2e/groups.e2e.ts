@@ -234,12 +234,18 @@ describe('groups', () => {
     await c.getByRole('button', { name: 'Join group' }).click()
     await c.getByRole('heading', { name: 'Physics 101', level: 1 }).waitFor()
     await c.getByRole('tab', { name: 'Overview', selected: true }).waitFor()
-    await expect(c.getByRole('tab').allTextContents()).resolves.toEqual(['Overview', 'Members'])
+    await expect(c.getByRole('tab').allTextContents()).resolves.toEqual([
+      'Overview',
+      'Sessions',
+      'Members',
+    ])
     await expect(c.getByLabel('Join link').count()).resolves.toBe(0)
     await shot(c, 'group-overview-phone')
 
     // The tabs follow the keyboard.
     await c.getByRole('tab', { name: 'Overview' }).focus()
+    await c.keyboard.press('ArrowRight')
+    await c.waitForURL(`${baseUrl}/groups/${groupId}/sessions`)
     await c.keyboard.press('ArrowRight')
     await c.waitForURL(`${baseUrl}/groups/${groupId}/members`)
     await c.getByRole('tab', { name: 'Members', selected: true }).waitFor()
@@ -341,7 +347,11 @@ describe('groups', () => {
       .getByRole('region', { name: 'About this group' })
       .getByText('Member', { exact: true })
       .waitFor()
-    await expect(page.getByRole('tab').allTextContents()).resolves.toEqual(['Overview', 'Members'])
+    await expect(page.getByRole('tab').allTextContents()).resolves.toEqual([
+      'Overview',
+      'Sessions',
+      'Members',
+    ])
 
     await page.goto(invitation.url)
     await page.getByRole('heading', { name: 'This invitation was already accepted' }).waitFor()

@@ -6,7 +6,10 @@ const children = [
   spawn('node', ['--watch', 'apps/server/src/server.ts'], {
     stdio: 'inherit',
     // Vite's dev server is another origin: Better Auth must trust it for cookie sign-in.
-    env: { ...process.env, TRUSTED_ORIGINS: process.env.TRUSTED_ORIGINS ?? 'http://localhost:5173' },
+    env: {
+      ...process.env,
+      TRUSTED_ORIGINS: process.env.TRUSTED_ORIGINS ?? 'http://localhost:5173',
+    },
   }),
   spawn('npm', ['run', 'dev', '-w', 'apps/web'], { stdio: 'inherit' }),
 ]

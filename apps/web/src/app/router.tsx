@@ -4,6 +4,8 @@ import { AppShell } from './layout/app-shell'
 import { GroupRoute } from './routes/group'
 import { GroupMembersRoute } from './routes/group-members'
 import { GroupOverviewRoute } from './routes/group-overview'
+import { GroupSessionRoute } from './routes/group-session'
+import { GroupSessionsRoute } from './routes/group-sessions'
 import { GroupSettingsRoute } from './routes/group-settings'
 import { GroupsRoute } from './routes/groups'
 import { HomeRoute } from './routes/home'
@@ -37,6 +39,8 @@ export const router = createBrowserRouter([
             element: <GroupRoute />,
             children: [
               { index: true, element: <GroupOverviewRoute /> },
+              { path: 'sessions', element: <GroupSessionsRoute /> },
+              { path: 'sessions/:sessionId', element: <GroupSessionRoute /> },
               { path: 'members', element: <GroupMembersRoute /> },
               { path: 'settings', element: <GroupSettingsRoute /> },
             ],

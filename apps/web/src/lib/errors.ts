@@ -1,4 +1,5 @@
 import { ApiError, type ErrorCode, type FieldIssue, fieldIssueSchema } from '@loopquiz/contract'
+import { formatDateTime } from './format'
 
 /** A failed Better Auth call (sign-up, sign-in, sign-out), shaped like the rest of our errors. */
 export class AuthRequestError extends Error {
@@ -59,6 +60,11 @@ const friendlyApiTitles: Partial<Record<ErrorCode, string>> = {
   INVITATION_NOT_PENDING: 'This invitation can’t be used any more',
   OWNER_MUST_TRANSFER: 'Transfer ownership first',
   JOIN_CODE_NOT_FOUND: 'This join code doesn’t work',
+  SCHEDULE_NOT_ALLOWED: 'This time isn’t allowed in this group',
+  INVALID_RECURRENCE: 'This repetition isn’t possible',
+  SOURCE_HAS_NO_QUESTIONS: 'This loop has no questions',
+  SESSION_NOT_OPEN: 'This session isn’t open',
+  ILLEGAL_TRANSITION: 'The session has moved on',
 }
 
 const emailTaken = {
@@ -79,6 +85,13 @@ const friendlyAuthErrors: Record<string, { title: string; message: string }> = {
   },
   PASSWORD_TOO_LONG: { title: 'Password too long', message: 'Use at most 128 characters.' },
   INVALID_EMAIL: { title: 'Please check your email', message: 'Enter a valid email address.' },
+}
+
+const isoInstant = /\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})/g
+
+/** Server messages name instants in ISO 8601 ("start at 2026-11-28T14:03:39Z"); people read their own clock. */
+function withReadableTimes(message: string): string {
+  return message.replace(isoInstant, (iso) => formatDateTime(iso))
 }
 
 function fieldIssuesOf(details: unknown): FieldIssue[] {
@@ -104,7 +117,7 @@ export function describeError(error: unknown): ErrorDescription {
     }
     return {
       title: friendlyApiTitles[error.code] ?? 'Something went wrong',
-      message: friendlyApiMessages[error.code] ?? error.message,
+      message: friendlyApiMessages[error.code] ?? withReadableTimes(error.message),
       fields: [],
     }
   }

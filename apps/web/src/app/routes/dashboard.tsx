@@ -1,12 +1,21 @@
-import { ArrowRight, Medal, Puzzle, Share2 } from 'lucide-react'
+import { ArrowRight, CalendarClock, Medal, Puzzle, Radio, Share2, Users } from 'lucide-react'
 import { Link } from 'react-router'
+import { buttonClassName } from '../../components/ui/button'
 import { Section } from '../../components/ui/section'
 import { LoopList } from '../../features/loops/components/loop-list'
 import { AttemptList } from '../../features/quizzes/components/attempt-list'
 import { QuestionSetList } from '../../features/quizzes/components/question-set-list'
 import { ShareLoopButton } from '../../features/quizzes/components/share-loop-button'
+import { UserSessionList } from '../../features/sessions/components/user-session-list'
 
 const DASHBOARD_PAGE_SIZE = 5
+
+const groupsLink = (
+  <Link to="/groups" className={buttonClassName({ variant: 'secondary', size: 'sm' })}>
+    <Users aria-hidden className="size-4" />
+    Go to my groups
+  </Link>
+)
 
 export function Dashboard({ name }: { name: string }) {
   const firstName = name.trim().split(/\s+/)[0] ?? name
@@ -19,10 +28,26 @@ export function Dashboard({ name }: { name: string }) {
             Welcome back, {firstName}
           </h1>
           <p className="text-slate-600">
-            Your loops, the quizzes you shared, and how you did on the ones you took.
+            Your group sessions, your loops, the quizzes you shared, and how you did.
           </p>
         </div>
         <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
+          <Section
+            id="active-sessions"
+            title="Active sessions"
+            icon={Radio}
+            description="Open now in your groups"
+          >
+            <UserSessionList scope="active" limit={DASHBOARD_PAGE_SIZE} emptyAction={groupsLink} />
+          </Section>
+          <Section
+            id="upcoming-sessions"
+            title="Upcoming sessions"
+            icon={CalendarClock}
+            description="Planned in your groups, soonest first"
+          >
+            <UserSessionList scope="upcoming" limit={DASHBOARD_PAGE_SIZE} />
+          </Section>
           <div className="lg:col-span-2">
             <Section
               id="my-loops"

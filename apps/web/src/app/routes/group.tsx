@@ -25,8 +25,9 @@ export function useGroupOutlet() {
 
 function tabsOf(group: Group): TabLink[] {
   const base = `/groups/${group.id}`
-  const tabs = [
+  const tabs: TabLink[] = [
     { to: base, label: 'Overview' },
+    { to: `${base}/sessions`, label: 'Sessions', isActiveBelow: true },
     { to: `${base}/members`, label: 'Members' },
   ]
   if (canOpenSettings(group)) tabs.push({ to: `${base}/settings`, label: 'Settings' })

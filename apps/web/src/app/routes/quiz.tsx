@@ -1,19 +1,29 @@
 import type { ReactNode } from 'react'
 import { Navigate, useLocation, useParams, useSearchParams } from 'react-router'
-import { Card } from '../../components/ui/card'
-import { Skeleton } from '../../components/ui/skeleton'
 import { useCurrentUser } from '../../features/auth/hooks/use-current-user'
 import { loginPath } from '../../features/auth/utils/safe-next'
 import { useQuestionSet } from '../../features/quizzes/api/get-question-set'
 import { QuizPlayer } from '../../features/quizzes/components/quiz-player'
+import { QuizSkeleton } from '../../features/quizzes/components/quiz-skeleton'
 import { ShareUnavailable } from '../../features/quizzes/components/share-unavailable'
 import { VideoHeader } from '../../features/quizzes/components/video-header'
 import { rememberAttempt } from '../../features/quizzes/hooks/use-stored-attempt-id'
+import { SessionQuizRoute } from './session-quiz'
 
-/** /questions/:token — `?attempt=<id>` (from "Recent results") opens that attempt here. */
+/**
+ * /questions/:token — `?attempt=<id>` (from "Recent results") opens that attempt here;
+ * `?groupId=…&sessionId=…` opens the same quiz inside a group session.
+ */
 export function QuizRoute() {
   const { token = '' } = useParams()
   const [searchParams] = useSearchParams()
+  const groupId = searchParams.get('groupId')
+  const sessionId = searchParams.get('sessionId')
+  if (groupId && sessionId) {
+    return (
+      <SessionQuizRoute key={`${groupId}/${sessionId}`} groupId={groupId} sessionId={sessionId} />
+    )
+  }
   const attemptParam = searchParams.get('attempt')
   if (attemptParam) {
     rememberAttempt(token, attemptParam)
@@ -23,25 +33,6 @@ export function QuizRoute() {
     return <Navigate to={`/questions/${token}${query ? `?${query}` : ''}`} replace />
   }
   return <QuizPage key={token} token={token} />
-}
-
-function QuizSkeleton() {
-  return (
-    <div className="flex flex-col gap-6" aria-busy="true">
-      <span className="sr-only">Loading the quiz…</span>
-      <Card className="overflow-hidden">
-        <Skeleton className="aspect-video w-full rounded-none" />
-        <div className="flex flex-col gap-3 p-6">
-          <Skeleton className="h-7 w-2/3" />
-          <Skeleton className="h-4 w-1/2" />
-        </div>
-      </Card>
-      <Card className="flex flex-col gap-3 p-6">
-        <Skeleton className="h-5 w-1/3" />
-        <Skeleton className="h-11 w-full" />
-      </Card>
-    </div>
-  )
 }
 
 function QuizPage({ token }: { token: string }) {

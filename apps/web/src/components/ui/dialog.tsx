@@ -1,3 +1,4 @@
+import clsx from 'clsx'
 import { X } from 'lucide-react'
 import { type ReactNode, useEffect, useId, useRef } from 'react'
 
@@ -7,13 +8,22 @@ interface DialogProps {
   title: string
   description?: ReactNode
   children: ReactNode
+  /** `wide` for long forms such as scheduling a session. */
+  size?: 'default' | 'wide'
 }
 
 /**
  * A modal on the native <dialog>: the browser traps focus, closes on Escape and gives focus
  * back to the opener. Content mounts only while open, so forms start fresh each time.
  */
-export function Dialog({ isOpen, onClose, title, description, children }: DialogProps) {
+export function Dialog({
+  isOpen,
+  onClose,
+  title,
+  description,
+  children,
+  size = 'default',
+}: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null)
   const titleId = useId()
   const descriptionId = useId()
@@ -31,7 +41,10 @@ export function Dialog({ isOpen, onClose, title, description, children }: Dialog
       aria-labelledby={titleId}
       aria-describedby={description ? descriptionId : undefined}
       onClose={onClose}
-      className="m-auto max-h-[calc(100dvh-2rem)] w-[calc(100%-2rem)] max-w-lg overflow-y-auto rounded-2xl bg-white text-slate-900 shadow-2xl ring-1 ring-slate-200 backdrop:bg-slate-900/50 backdrop:backdrop-blur-sm open:animate-pop motion-reduce:open:animate-none"
+      className={clsx(
+        'm-auto max-h-[calc(100dvh-2rem)] w-[calc(100%-2rem)] overflow-y-auto rounded-2xl bg-white text-slate-900 shadow-2xl ring-1 ring-slate-200 backdrop:bg-slate-900/50 backdrop:backdrop-blur-sm open:animate-pop motion-reduce:open:animate-none',
+        size === 'wide' ? 'max-w-2xl' : 'max-w-lg',
+      )}
     >
       {isOpen ? (
         <div className="flex flex-col gap-5 p-5 sm:p-6">

@@ -5,6 +5,8 @@ import { Link, matchPath, useLocation, useNavigate } from 'react-router'
 export interface TabLink {
   to: string
   label: string
+  /** Also active on the pages under it, e.g. a session's page under "Sessions". */
+  isActiveBelow?: boolean
 }
 
 interface TabLinksProps {
@@ -26,16 +28,20 @@ export function TabLinks({ label, tabs, children }: TabLinksProps) {
   const refs = useRef<(HTMLAnchorElement | null)[]>([])
   const activeIndex = Math.max(
     0,
-    tabs.findIndex((tab) => matchPath({ path: tab.to, end: true }, pathname)),
+    tabs.findIndex((tab) => matchPath({ path: tab.to, end: !tab.isActiveBelow }, pathname)),
   )
   const panelId = `${id}-panel`
   const tabId = (index: number) => `${id}-tab-${index}`
 
   function handleKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     const last = tabs.length - 1
+    // Move from the focused tab: after a quick second key press the route may not have
+    // re-rendered yet, so the active tab can lag behind the focus.
+    const focused = refs.current.findIndex((element) => element === event.target)
+    const from = focused === -1 ? activeIndex : focused
     const targets: Record<string, number> = {
-      ArrowRight: activeIndex === last ? 0 : activeIndex + 1,
-      ArrowLeft: activeIndex === 0 ? last : activeIndex - 1,
+      ArrowRight: from === last ? 0 : from + 1,
+      ArrowLeft: from === 0 ? last : from - 1,
       Home: 0,
       End: last,
     }
@@ -53,7 +59,7 @@ export function TabLinks({ label, tabs, children }: TabLinksProps) {
         role="tablist"
         aria-label={label}
         onKeyDown={handleKeyDown}
-        className="-mx-4 flex gap-1 overflow-x-auto border-b border-slate-200 px-4 sm:mx-0 sm:px-0"
+        className="-mx-4 flex gap-0.5 overflow-x-auto border-b border-slate-200 px-4 sm:mx-0 sm:gap-1 sm:px-0"
       >
         {tabs.map((tab, index) => {
           const isActive = index === activeIndex
@@ -71,7 +77,7 @@ export function TabLinks({ label, tabs, children }: TabLinksProps) {
               aria-controls={isActive ? panelId : undefined}
               tabIndex={isActive ? 0 : -1}
               className={clsx(
-                '-mb-px shrink-0 rounded-t-lg border-b-2 px-3 py-2.5 text-sm font-semibold whitespace-nowrap transition-colors',
+                '-mb-px shrink-0 rounded-t-lg border-b-2 px-2.5 py-2.5 text-sm font-semibold whitespace-nowrap transition-colors sm:px-3',
                 'focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-brand-600',
                 isActive
                   ? 'border-brand-600 text-brand-700'

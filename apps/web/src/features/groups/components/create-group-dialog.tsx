@@ -3,8 +3,8 @@ import { type FormEvent, useState } from 'react'
 import { Button } from '../../../components/ui/button'
 import { Dialog } from '../../../components/ui/dialog'
 import { ErrorAlert } from '../../../components/ui/error-alert'
+import { browserTimeZone } from '../../../lib/zoned-time'
 import { useCreateGroup } from '../api/create-group'
-import { browserTimeZone } from '../utils/time-zones'
 import {
   type GroupBasicsErrors,
   GroupBasicsFields,

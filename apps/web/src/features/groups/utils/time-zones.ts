@@ -1,12 +1,3 @@
-/** The browser's IANA time zone, e.g. Europe/Paris; UTC when the browser cannot tell. */
-export function browserTimeZone(): string {
-  try {
-    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC'
-  } catch {
-    return 'UTC'
-  }
-}
-
 function offsetOf(zone: string, at: Date): string {
   try {
     const parts = new Intl.DateTimeFormat('en-US', {

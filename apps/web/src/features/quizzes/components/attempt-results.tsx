@@ -8,6 +8,7 @@ import {
   Lightbulb,
   RotateCcw,
 } from 'lucide-react'
+import type { ReactNode } from 'react'
 import { Link } from 'react-router'
 import { Button, buttonClassName } from '../../../components/ui/button'
 import { Card } from '../../../components/ui/card'
@@ -25,11 +26,14 @@ function cheerFor(percent: number): string {
 interface AttemptResultsProps {
   result: AttemptResult
   isSignedIn: boolean
-  onTryAgain: () => void
+  /** "Try again" starts a new attempt; absent where there is only one (group sessions). */
+  onTryAgain?: () => void
+  /** Between the score and the review, e.g. how the group did. */
+  extra?: ReactNode
 }
 
 /** The end of a quiz: the score, then every question with the taker's answer and the right one. */
-export function AttemptResults({ result, isSignedIn, onTryAgain }: AttemptResultsProps) {
+export function AttemptResults({ result, isSignedIn, onTryAgain, extra }: AttemptResultsProps) {
   const percent = toPercent(result.score, result.maxScore)
   const headingRef = useFocusOnMount<HTMLHeadingElement>()
 
@@ -62,18 +66,28 @@ export function AttemptResults({ result, isSignedIn, onTryAgain }: AttemptResult
           </p>
         </div>
         <div className="flex flex-col gap-3 p-4 sm:flex-row sm:justify-center sm:p-6">
-          <Button size="lg" onClick={onTryAgain}>
-            <RotateCcw aria-hidden className="size-4" />
-            Try again
-          </Button>
+          {onTryAgain ? (
+            <Button size="lg" onClick={onTryAgain}>
+              <RotateCcw aria-hidden className="size-4" />
+              Try again
+            </Button>
+          ) : null}
           {isSignedIn ? (
-            <Link to="/" className={buttonClassName({ variant: 'secondary', size: 'lg' })}>
+            <Link
+              to="/"
+              className={buttonClassName({
+                variant: onTryAgain ? 'secondary' : 'primary',
+                size: 'lg',
+              })}
+            >
               <LayoutDashboard aria-hidden className="size-4" />
               Back to dashboard
             </Link>
           ) : null}
         </div>
       </Card>
+
+      {extra}
 
       <section aria-labelledby="review-heading" className="flex flex-col gap-3">
         <h2 id="review-heading" className="text-xl font-bold tracking-tight text-slate-900">

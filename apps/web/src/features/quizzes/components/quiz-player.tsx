@@ -1,7 +1,13 @@
-import type { AnswerResult, Attempt, PublicQuestionSet, SubmitAnswerBody } from '@loopquiz/contract'
+import type {
+  AnswerResult,
+  Attempt,
+  PublicQuestion,
+  PublicQuestionSet,
+  SubmitAnswerBody,
+} from '@loopquiz/contract'
 import { useQueryClient } from '@tanstack/react-query'
-import { PartyPopper } from 'lucide-react'
-import { useState } from 'react'
+import { PartyPopper, SearchX } from 'lucide-react'
+import { type ReactNode, useState } from 'react'
 import { Button } from '../../../components/ui/button'
 import { Card } from '../../../components/ui/card'
 import { ErrorAlert } from '../../../components/ui/error-alert'
@@ -67,17 +73,70 @@ export function QuizPlayer({ questionSet, isSignedIn, signInHref }: QuizPlayerPr
       />
     )
   }
-  return <QuestionFlow key={current.id} attempt={current} questionSet={questionSet} />
+  return <QuestionFlow key={current.id} attempt={current} questions={questionSet.questions} />
+}
+
+interface AttemptPlayerProps {
+  /** An attempt already started, e.g. by joining a group session. */
+  attemptId: string
+  questions: PublicQuestion[]
+  isSignedIn: boolean
+  /** Shown under the score once the attempt is finished, e.g. the group's results. */
+  resultExtra?: ReactNode
+}
+
+/**
+ * The questions of an attempt started elsewhere, then its result: the same flow as a shared
+ * link's, without the start panel (the caller started it) and without "Try again".
+ */
+export function AttemptPlayer({
+  attemptId,
+  questions,
+  isSignedIn,
+  resultExtra,
+}: AttemptPlayerProps) {
+  const attempt = useAttempt(attemptId)
+
+  if (attempt.isPending) return <LoadingPanel label="Loading your quiz…" />
+  if (attempt.isError) {
+    return (
+      <ErrorAlert
+        error={attempt.error}
+        action={
+          <Button variant="secondary" size="sm" onClick={() => attempt.refetch()}>
+            Try again
+          </Button>
+        }
+      />
+    )
+  }
+  if (!attempt.data) {
+    return (
+      <Card className="flex flex-col items-center gap-3 p-8 text-center">
+        <SearchX aria-hidden className="size-8 text-slate-400" />
+        <p className="font-semibold text-slate-900">We couldn’t find your attempt</p>
+        <p className="text-sm text-slate-600">Reload the page to join again.</p>
+      </Card>
+    )
+  }
+  if (attempt.data.status === 'finished') {
+    return (
+      <FinishedAttempt attemptId={attemptId} isSignedIn={isSignedIn} resultExtra={resultExtra} />
+    )
+  }
+  return <QuestionFlow key={attemptId} attempt={attempt.data} questions={questions} />
 }
 
 function FinishedAttempt({
   attemptId,
   isSignedIn,
   onTryAgain,
+  resultExtra,
 }: {
   attemptId: string
   isSignedIn: boolean
-  onTryAgain: () => void
+  onTryAgain?: () => void
+  resultExtra?: ReactNode
 }) {
   const result = useAttemptResult(attemptId)
   if (result.isPending) {
@@ -99,31 +158,33 @@ function FinishedAttempt({
             <Button variant="secondary" size="sm" onClick={() => result.refetch()}>
               Try again
             </Button>
-            <Button variant="ghost" size="sm" onClick={onTryAgain}>
-              Take the quiz again
-            </Button>
+            {onTryAgain ? (
+              <Button variant="ghost" size="sm" onClick={onTryAgain}>
+                Take the quiz again
+              </Button>
+            ) : null}
           </div>
         }
       />
     )
   }
-  return <AttemptResults result={result.data} isSignedIn={isSignedIn} onTryAgain={onTryAgain} />
+  return (
+    <AttemptResults
+      result={result.data}
+      isSignedIn={isSignedIn}
+      onTryAgain={onTryAgain}
+      extra={resultExtra}
+    />
+  )
 }
 
-function QuestionFlow({
-  attempt,
-  questionSet,
-}: {
-  attempt: Attempt
-  questionSet: PublicQuestionSet
-}) {
+function QuestionFlow({ attempt, questions }: { attempt: Attempt; questions: PublicQuestion[] }) {
   const queryClient = useQueryClient()
   const submit = useSubmitAnswer(attempt.id)
   const finish = useFinishAttempt(attempt.id)
   // The answer just graded, shown until the taker moves on; everything else derives from the attempt.
   const [feedback, setFeedback] = useState<AnswerResult | null>(null)
 
-  const questions = questionSet.questions
   const answeredIds = new Set(attempt.answers.map((answer) => answer.questionId))
   const remaining = questions.filter((question) => !answeredIds.has(question.id))
   const shown = feedback

@@ -1,0 +1,149 @@
+import type { GroupSessionDetail } from '@loopquiz/contract'
+import { useQueryClient } from '@tanstack/react-query'
+import { SearchX } from 'lucide-react'
+import type { ReactNode } from 'react'
+import { Link, Navigate, useLocation } from 'react-router'
+import { Button, buttonClassName } from '../../components/ui/button'
+import { ErrorAlert } from '../../components/ui/error-alert'
+import { StatusPage } from '../../components/ui/status-page'
+import { useCurrentUser } from '../../features/auth/hooks/use-current-user'
+import { loginPath } from '../../features/auth/utils/safe-next'
+import { getAttemptQueryOptions, useAttempt } from '../../features/quizzes/api/get-attempt'
+import { AttemptPlayer } from '../../features/quizzes/components/quiz-player'
+import { QuizSkeleton } from '../../features/quizzes/components/quiz-skeleton'
+import { VideoHeader } from '../../features/quizzes/components/video-header'
+import { useSession } from '../../features/sessions/api/get-session'
+import { useJoinSession } from '../../features/sessions/api/join-session'
+import { SessionBanner } from '../../features/sessions/components/session-banner'
+import { SessionClosed } from '../../features/sessions/components/session-closed'
+import { SessionResults } from '../../features/sessions/components/session-results'
+import { SessionStartPanel } from '../../features/sessions/components/session-start-panel'
+import { SessionWaiting } from '../../features/sessions/components/session-waiting'
+import { hasErrorCode } from '../../lib/errors'
+
+interface SessionQuizRouteProps {
+  groupId: string
+  sessionId: string
+}
+
+/** /questions/:token?groupId=…&sessionId=… — the quiz inside a group session (members only). */
+export function SessionQuizRoute({ groupId, sessionId }: SessionQuizRouteProps) {
+  const { user, isPending } = useCurrentUser()
+  const location = useLocation()
+  let content: ReactNode
+  if (isPending) content = <QuizSkeleton />
+  else if (!user) {
+    content = <Navigate to={loginPath(`${location.pathname}${location.search}`)} replace />
+  } else {
+    content = <SessionQuizPage groupId={groupId} sessionId={sessionId} userId={user.id} />
+  }
+  return <div className="mx-auto flex w-full max-w-3xl flex-col gap-6">{content}</div>
+}
+
+function SessionQuizPage({
+  groupId,
+  sessionId,
+  userId,
+}: SessionQuizRouteProps & { userId: string }) {
+  const session = useSession(groupId, sessionId)
+
+  if (session.isPending) return <QuizSkeleton />
+  if (session.isError) {
+    if (hasErrorCode(session.error, 'SESSION_NOT_FOUND', 'GROUP_NOT_FOUND', 'VALIDATION_FAILED')) {
+      return (
+        <StatusPage
+          icon={SearchX}
+          tone="danger"
+          title="We couldn’t find this session"
+          actions={
+            <Link to="/groups" className={buttonClassName({ variant: 'secondary' })}>
+              Go to my groups
+            </Link>
+          }
+        >
+          <p>It may have been removed, or you are not a member of its group.</p>
+        </StatusPage>
+      )
+    }
+    return (
+      <ErrorAlert
+        error={session.error}
+        action={
+          <Button variant="secondary" size="sm" onClick={() => session.refetch()}>
+            Try again
+          </Button>
+        }
+      />
+    )
+  }
+
+  return (
+    <>
+      <title>{`${session.data.title} · ${session.data.groupName} · LoopQuiz`}</title>
+      <SessionBanner session={session.data} />
+      <VideoHeader
+        title={session.data.title}
+        ownerName={session.data.createdBy.name}
+        loop={session.data.loop}
+      />
+      <SessionStage session={session.data} userId={userId} />
+    </>
+  )
+}
+
+/** Waiting, joining, answering, or the result next to the group's: by the session's state. */
+function SessionStage({ session, userId }: { session: GroupSessionDetail; userId: string }) {
+  const queryClient = useQueryClient()
+  const join = useJoinSession(session.groupId, session.id)
+  const attemptId = session.myParticipation?.attemptId ?? join.data?.id ?? null
+
+  if (session.status === 'scheduled' || session.status === 'pending_approval') {
+    return <SessionWaiting session={session} />
+  }
+  if (attemptId) return <SessionAttempt session={session} attemptId={attemptId} userId={userId} />
+  if (!session.capabilities.canJoin) return <SessionClosed session={session} />
+  return (
+    <SessionStartPanel
+      session={session}
+      isStarting={join.isPending}
+      error={join.error}
+      onStart={() =>
+        join.mutate(undefined, {
+          // The attempt is already here: the player need not fetch it again.
+          onSuccess: (attempt) =>
+            queryClient.setQueryData(getAttemptQueryOptions(attempt.id).queryKey, attempt),
+        })
+      }
+    />
+  )
+}
+
+function SessionAttempt({
+  session,
+  attemptId,
+  userId,
+}: {
+  session: GroupSessionDetail
+  attemptId: string
+  userId: string
+}) {
+  const attempt = useAttempt(attemptId)
+  const isOpen = session.capabilities.canJoin
+  if (!isOpen && attempt.data?.status === 'in_progress') return <SessionClosed session={session} />
+  return (
+    <AttemptPlayer
+      attemptId={attemptId}
+      questions={session.questions}
+      isSignedIn
+      resultExtra={
+        <SessionResults
+          groupId={session.groupId}
+          sessionId={session.id}
+          currentUserId={userId}
+          isLive={isOpen}
+          title="How you compare with the group"
+        />
+      }
+    />
+  )
+}

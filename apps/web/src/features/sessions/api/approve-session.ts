@@ -1,0 +1,17 @@
+import { endpoints } from '@loopquiz/contract'
+import { useMutation, useQueryClient } from '@tanstack/react-query'
+import { api } from '../../../lib/api-client'
+import { sessionsRootKey } from './find-sessions'
+
+export function approveSession(groupId: string, sessionId: string) {
+  return api(endpoints.approveSession, { params: { groupId, sessionId } })
+}
+
+/** Approve a session waiting for approval. */
+export function useApproveSession(groupId: string) {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (sessionId: string) => approveSession(groupId, sessionId),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: sessionsRootKey }),
+  })
+}

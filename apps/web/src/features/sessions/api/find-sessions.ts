@@ -1,0 +1,60 @@
+import {
+  type EndpointInput,
+  type Endpoints,
+  endpoints,
+  type GroupSession,
+} from '@loopquiz/contract'
+import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query'
+import { api } from '../../../lib/api-client'
+
+/** Every session query (of any group, and mine across groups) starts with this key. */
+export const sessionsRootKey = ['sessions'] as const
+
+/** Every session query of one group lives under this key. */
+export function groupSessionsQueryKey(groupId: string) {
+  return [...sessionsRootKey, 'group', groupId] as const
+}
+
+/** The filters as the API takes them (without the cursor, which paging adds). */
+export type SessionListQuery = Omit<
+  NonNullable<EndpointInput<Endpoints['findSessions']>['query']>,
+  'cursor'
+>
+
+export function findSessions(groupId: string, query: SessionListQuery & { cursor?: string }) {
+  return api(endpoints.findSessions, { params: { groupId }, query })
+}
+
+const SOON_MS = 60 * 60_000
+
+/** Sessions that may change status without anyone acting here: live ones, and those about to start. */
+function hasSessionAboutToChange(sessions: GroupSession[], now = Date.now()): boolean {
+  return sessions.some(
+    (session) =>
+      session.status === 'active' ||
+      (session.status === 'scheduled' &&
+        session.scheduledAt !== null &&
+        new Date(session.scheduledAt).getTime() - now < SOON_MS),
+  )
+}
+
+/** Polls while a listed session is live or about to start, so it turns active here on its own. */
+const LIVE_POLL_MS = 10_000
+
+export function findSessionsQueryOptions(groupId: string, query: SessionListQuery) {
+  return infiniteQueryOptions({
+    queryKey: [...groupSessionsQueryKey(groupId), 'list', query],
+    queryFn: ({ pageParam }) => findSessions(groupId, { ...query, cursor: pageParam }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (lastPage) => lastPage.nextCursor ?? undefined,
+    refetchInterval: ({ state }) =>
+      hasSessionAboutToChange(state.data?.pages.flatMap((page) => page.items) ?? [])
+        ? LIVE_POLL_MS
+        : false,
+  })
+}
+
+/** A group's sessions, filtered, a page at a time. */
+export function useSessions(groupId: string, query: SessionListQuery) {
+  return useInfiniteQuery(findSessionsQueryOptions(groupId, query))
+}

@@ -1,0 +1,263 @@
+import type { Group, GroupSession } from '@loopquiz/contract'
+import clsx from 'clsx'
+import { type FormEvent, useState } from 'react'
+import { Button } from '../../../components/ui/button'
+import { Dialog } from '../../../components/ui/dialog'
+import { ErrorAlert } from '../../../components/ui/error-alert'
+import { TextField } from '../../../components/ui/text-field'
+import { TextareaField } from '../../../components/ui/textarea-field'
+import {
+  instantToWallTime,
+  type WallTime,
+  wallTimeToInstant,
+  weekdayOf,
+} from '../../../lib/zoned-time'
+import { useCreateInstantSession } from '../api/create-instant-session'
+import { useScheduleSession } from '../api/schedule-session'
+import { MAX_OCCURRENCES, weeklyRule } from '../utils/recurrence'
+import { parseDuration } from '../utils/session-form-values'
+import {
+  emptySourceDraft,
+  type SourceDraft,
+  type SourceErrors,
+  toSessionSource,
+} from '../utils/source-draft'
+import { GroupRulesNote } from './group-rules-note'
+import { RecurrenceFields, type RecurrenceValue } from './recurrence-fields'
+import { SessionSourcePicker } from './session-source-picker'
+import { ZonedDateTimeFields } from './zoned-date-time-fields'
+
+const HOUR_MS = 3_600_000
+
+/** The next whole hour on the group's clock that respects its advance notice. */
+function suggestedStart(group: Group): WallTime {
+  const at = new Date(Date.now() + (group.settings.advance_notice_hours + 1) * HOUR_MS)
+  const wall = instantToWallTime(at, group.timezone)
+  return { date: wall.date, time: `${wall.time.slice(0, 2)}:00` }
+}
+
+/** Field errors by name; the source's own are among them. */
+type FormErrors = SourceErrors
+
+function ModeField() {
+  return (
+    <fieldset className="flex flex-col gap-1.5">
+      <legend className="mb-1.5 text-sm font-semibold text-slate-800">Mode</legend>
+      <div className="grid grid-cols-1 gap-2 min-[420px]:grid-cols-2">
+        <label className="flex cursor-pointer items-start gap-2.5 rounded-xl bg-brand-50 p-3 ring-2 ring-brand-500 ring-inset has-focus-visible:outline-2 has-focus-visible:outline-offset-2 has-focus-visible:outline-brand-600">
+          <input
+            type="radio"
+            name="mode"
+            value="self_paced"
+            defaultChecked
+            className="mt-1 size-4 accent-brand-600"
+          />
+          <span className="flex flex-col">
+            <span className="text-sm font-semibold text-slate-900">Self-paced</span>
+            <span className="text-xs text-slate-600">Everyone answers at their own speed.</span>
+          </span>
+        </label>
+        <label className="flex cursor-not-allowed items-start gap-2.5 rounded-xl bg-slate-50 p-3 opacity-70 ring-1 ring-slate-200 ring-inset">
+          <input type="radio" name="mode" value="live" disabled className="mt-1 size-4" />
+          <span className="flex flex-col">
+            <span className="text-sm font-semibold text-slate-700">Live (coming soon)</span>
+            <span className="text-xs text-slate-500">You move everyone through the questions.</span>
+          </span>
+        </label>
+      </div>
+    </fieldset>
+  )
+}
+
+interface SessionFormProps {
+  group: Group
+  kind: 'schedule' | 'instant'
+  onCancel: () => void
+  onCreated: (session: GroupSession) => void
+}
+
+function SessionForm({ group, kind, onCancel, onCreated }: SessionFormProps) {
+  const schedule = useScheduleSession(group.id)
+  const instant = useCreateInstantSession(group.id)
+  const mutation = kind === 'schedule' ? schedule : instant
+  const [source, setSource] = useState<SourceDraft>(emptySourceDraft)
+  const [pickedTitle, setPickedTitle] = useState('')
+  const [title, setTitle] = useState('')
+  const [when, setWhen] = useState<WallTime>(() => suggestedStart(group))
+  const [duration, setDuration] = useState(kind === 'schedule' ? '60' : '30')
+  const [recurrence, setRecurrence] = useState<RecurrenceValue>({
+    isWeekly: false,
+    days: [],
+    count: '8',
+  })
+  const [description, setDescription] = useState('')
+  const [errors, setErrors] = useState<FormErrors>({})
+
+  const suggestedTitle = source.kind === 'manual' ? source.manual.videoTitle.trim() : pickedTitle
+
+  function handleSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault()
+    const picked = toSessionSource(source)
+    const next: FormErrors = { ...(picked.errors ?? {}) }
+    const minutes = parseDuration(duration)
+    if (minutes === null) next.duration = 'Enter a whole number of minutes from 1 to 1440.'
+    const startsAt = wallTimeToInstant(when, group.timezone)
+    const count = Number(recurrence.count)
+    if (kind === 'schedule') {
+      if (startsAt === null) next.when = 'Pick a date and a time.'
+      else if (startsAt.getTime() <= Date.now()) next.when = 'Pick a time in the future.'
+      if (recurrence.isWeekly) {
+        if (recurrence.days.length === 0) next.days = 'Tick at least one day.'
+        if (!Number.isInteger(count) || count < 2 || count > MAX_OCCURRENCES)
+          next.count = `Enter a number from 2 to ${MAX_OCCURRENCES}.`
+      }
+    }
+    setErrors(next)
+    if (!picked.source || minutes === null || Object.keys(next).length > 0) return
+
+    const common = {
+      ...(title.trim() ? { title: title.trim() } : {}),
+      description: description.trim(),
+      mode: 'self_paced' as const,
+      durationMinutes: minutes,
+      source: picked.source,
+    }
+    if (kind === 'instant') {
+      instant.mutate(common, { onSuccess: onCreated })
+      return
+    }
+    if (!startsAt) return
+    schedule.mutate(
+      {
+        ...common,
+        scheduledAt: startsAt.toISOString(),
+        ...(recurrence.isWeekly ? { recurrenceRule: weeklyRule(recurrence.days, count) } : {}),
+      },
+      { onSuccess: onCreated },
+    )
+  }
+
+  const hasErrors = Object.keys(errors).length > 0
+
+  return (
+    <form noValidate onSubmit={handleSubmit} className="flex flex-col gap-6">
+      <SessionSourcePicker
+        value={source}
+        onChange={setSource}
+        errors={errors}
+        onLoopPicked={setPickedTitle}
+      />
+      <hr className="border-slate-100" />
+      <TextField
+        label="Session title"
+        hint="Leave empty to use the video’s title."
+        maxLength={200}
+        placeholder={suggestedTitle || 'e.g. Week 3 review'}
+        value={title}
+        onChange={(event) => setTitle(event.target.value)}
+      />
+      {kind === 'schedule' ? (
+        <>
+          <GroupRulesNote group={group} />
+          <ZonedDateTimeFields
+            value={when}
+            onChange={setWhen}
+            timeZone={group.timezone}
+            error={errors.when}
+          />
+        </>
+      ) : null}
+      <TextField
+        label="Duration (minutes)"
+        type="number"
+        inputMode="numeric"
+        min={1}
+        max={1440}
+        className="sm:max-w-48"
+        hint={kind === 'instant' ? 'How long the session stays open.' : undefined}
+        value={duration}
+        onChange={(event) => setDuration(event.target.value)}
+        error={errors.duration}
+      />
+      {kind === 'schedule' ? (
+        <RecurrenceFields
+          value={recurrence}
+          onChange={setRecurrence}
+          firstWeekday={weekdayOf(when.date)}
+          errors={{ days: errors.days, count: errors.count }}
+        />
+      ) : null}
+      <TextareaField
+        label="Description or notes"
+        hint="What to watch or prepare; shown to everyone in the group."
+        maxLength={2000}
+        value={description}
+        onChange={(event) => setDescription(event.target.value)}
+      />
+      <ModeField />
+      {mutation.error ? <ErrorAlert error={mutation.error} /> : null}
+      <div
+        className={clsx(
+          'flex flex-col-reverse gap-3 sm:flex-row sm:items-center',
+          hasErrors ? 'sm:justify-between' : 'sm:justify-end',
+        )}
+      >
+        {hasErrors ? (
+          <p role="alert" className="text-sm font-medium text-rose-600">
+            Check the fields marked above.
+          </p>
+        ) : null}
+        <div className="flex flex-col-reverse gap-3 sm:flex-row">
+          <Button variant="secondary" onClick={onCancel}>
+            Cancel
+          </Button>
+          <Button type="submit" isLoading={mutation.isPending}>
+            {kind === 'schedule' ? 'Schedule session' : 'Start session now'}
+          </Button>
+        </div>
+      </div>
+    </form>
+  )
+}
+
+interface ScheduleSessionDialogProps {
+  group: Group
+  /** Plan one for later, or start one right away. */
+  kind: 'schedule' | 'instant'
+  isOpen: boolean
+  onClose: () => void
+  onCreated?: (session: GroupSession) => void
+}
+
+/** "Schedule session" and "Start instant session": pick the questions, then when and how long. */
+export function ScheduleSessionDialog({
+  group,
+  kind,
+  isOpen,
+  onClose,
+  onCreated,
+}: ScheduleSessionDialogProps) {
+  return (
+    <Dialog
+      isOpen={isOpen}
+      onClose={onClose}
+      size="wide"
+      title={kind === 'schedule' ? 'Schedule a session' : 'Start an instant session'}
+      description={
+        kind === 'schedule'
+          ? `Plan a quiz for ${group.name}. Members are invited and it starts by itself at the time you pick.`
+          : `Open a quiz for ${group.name} right now; members can join at once.`
+      }
+    >
+      <SessionForm
+        group={group}
+        kind={kind}
+        onCancel={onClose}
+        onCreated={(session) => {
+          onCreated?.(session)
+          onClose()
+        }}
+      />
+    </Dialog>
+  )
+}

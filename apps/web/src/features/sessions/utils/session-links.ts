@@ -1,0 +1,20 @@
+import type { GroupSession } from '@loopquiz/contract'
+
+/**
+ * The in-app path of a session's quiz page (/questions/:token?groupId=…&sessionId=…), taken
+ * from the server's join URL so the two never disagree.
+ */
+export function joinPathOf(session: Pick<GroupSession, 'joinUrl'>): string {
+  const url = new URL(session.joinUrl)
+  return `${url.pathname}${url.search}`
+}
+
+/** The session's own page in its group: details, live participants and results. */
+export function sessionPathOf(session: Pick<GroupSession, 'id' | 'groupId'>): string {
+  return `/groups/${session.groupId}/sessions/${session.id}`
+}
+
+/** When a session starts (or started, for instant ones). */
+export function startOf(session: GroupSession): string {
+  return session.scheduledAt ?? session.startedAt ?? session.createdAt
+}
