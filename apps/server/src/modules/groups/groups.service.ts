@@ -27,6 +27,7 @@ import {
 import { AppError } from '../../lib/app-error.ts'
 import { newJoinCode, newSecretToken } from '../../lib/tokens.ts'
 import type {
+  GroupQueries,
   GroupRow,
   GroupsRepository,
   InvitationRow,
@@ -45,6 +46,17 @@ const groupNotFound = () =>
   new AppError('GROUP_NOT_FOUND', { message: 'No group with this id has you as a member.' })
 
 const forbidden = (message: string) => new AppError('FORBIDDEN', { message })
+
+const memberNotFound = () =>
+  new AppError('MEMBER_NOT_FOUND', { message: 'That user is not a member of this group.' })
+
+/** Both people's roles, read under row locks: the rules then judge the roles as they are now. */
+async function lockPair(tx: GroupQueries, groupId: string, actorId: string, targetId: string) {
+  const roles = await tx.lockRoles(groupId, [actorId, targetId])
+  const targetRole = roles.get(targetId)
+  if (!targetRole) throw memberNotFound()
+  return { actorRole: roles.get(actorId), targetRole }
+}
 
 function capabilitiesOf(actor: Actor, group: GroupRow): Group['capabilities'] {
   const allowed = (action: GroupAction) => can(actor, action, group)
@@ -255,13 +267,7 @@ export function createGroupsService({
     ): Promise<Member> {
       await authorize(groupId, viewer, 'change_roles', 'Only the owner can change roles.')
       await groups.transaction(async (tx) => {
-        const roles = await tx.lockRoles(groupId, [viewer.id, userId])
-        const actorRole = roles.get(viewer.id)
-        const targetRole = roles.get(userId)
-        if (!targetRole)
-          throw new AppError('MEMBER_NOT_FOUND', {
-            message: 'That user is not a member of this group.',
-          })
+        const { actorRole, targetRole } = await lockPair(tx, groupId, viewer.id, userId)
         if (!actorRole || !canChangeRole(actorRole, targetRole, role)) {
           throw forbidden(
             'Only the owner can change roles, and the owner’s own role moves only by transfer.',
@@ -270,10 +276,7 @@ export function createGroupsService({
         await tx.setRole(groupId, userId, role)
       })
       const member = (await listMembers(groupId)).find((m) => m.userId === userId)
-      if (!member)
-        throw new AppError('MEMBER_NOT_FOUND', {
-          message: 'That user is not a member of this group.',
-        })
+      if (!member) throw memberNotFound()
       return member
     },
 
@@ -285,13 +288,7 @@ export function createGroupsService({
         'Only the owner and admins can remove members.',
       )
       await groups.transaction(async (tx) => {
-        const roles = await tx.lockRoles(groupId, [viewer.id, userId])
-        const actorRole = roles.get(viewer.id)
-        const targetRole = roles.get(userId)
-        if (!targetRole)
-          throw new AppError('MEMBER_NOT_FOUND', {
-            message: 'That user is not a member of this group.',
-          })
+        const { actorRole, targetRole } = await lockPair(tx, groupId, viewer.id, userId)
         if (targetRole === 'owner') {
           throw new AppError('OWNER_MUST_TRANSFER', {
             message: 'The owner cannot be removed; ownership must be transferred first.',
@@ -328,13 +325,8 @@ export function createGroupsService({
       if (userId === viewer.id) throw forbidden('You already own this group.')
       await groups.transaction(async (tx) => {
         // Re-read under lock: a concurrent transfer may already have moved ownership.
-        const roles = await tx.lockRoles(groupId, [viewer.id, userId])
-        if (roles.get(viewer.id) !== 'owner')
-          throw forbidden('Only the owner can transfer ownership.')
-        if (!roles.has(userId))
-          throw new AppError('MEMBER_NOT_FOUND', {
-            message: 'That user is not a member of this group.',
-          })
+        const { actorRole } = await lockPair(tx, groupId, viewer.id, userId)
+        if (actorRole !== 'owner') throw forbidden('Only the owner can transfer ownership.')
         await tx.setRole(groupId, viewer.id, 'admin')
         await tx.setRole(groupId, userId, 'owner')
       })
