@@ -89,7 +89,8 @@ const moreLoops: CreateLoopBody[] = [
 ]
 
 /**
- * On an empty database, creates the demo account with a few loops and one shared quiz,
+ * On an empty database, creates the demo account with a few loops, one shared quiz and a
+ * group with a session planned for tomorrow evening,
  * so a first start has something to click. Returns null when users already exist.
  */
 export async function seedDemoData(app: App, db: Database) {
@@ -104,6 +105,25 @@ export async function seedDemoData(app: App, db: Database) {
     loopId: featured.id,
     questions: featured.questions,
     visibility: 'public',
+  })
+  const viewer = { id: user.id, name: user.name, email: user.email }
+  const group = await app.services.groups.create(viewer, {
+    name: 'Film club',
+    description: 'We watch a scene together, then quiz ourselves on it.',
+    privacy: 'public',
+    timezone: 'UTC',
+    tags: ['film', 'english'],
+  })
+  const tomorrowEvening = new Date()
+  tomorrowEvening.setUTCDate(tomorrowEvening.getUTCDate() + 1)
+  tomorrowEvening.setUTCHours(18, 0, 0, 0)
+  await app.services.sessions.schedule(group.id, viewer, {
+    title: 'Big Buck Bunny quiz night',
+    description: 'Watch the morning scene first, then answer together.',
+    mode: 'self_paced',
+    scheduledAt: tomorrowEvening.toISOString(),
+    durationMinutes: 60,
+    source: { kind: 'loop', loopId: featured.id },
   })
   return { ...demoAccount, shareUrl: share.shareUrl }
 }

@@ -679,8 +679,7 @@ export function createSessionsService(deps: SessionsServiceDeps) {
     /** Job handlers: each is a conditional update, so a job that runs twice, or late, changes nothing. */
     async startDue(sessionId: string): Promise<SessionRow | null> {
       const row = await sessions.findSessionById(sessionId)
-      if (!row || row.status !== 'scheduled' || !row.scheduledAt || row.scheduledAt > now())
-        return null
+      if (row?.status !== 'scheduled' || !row.scheduledAt || row.scheduledAt > now()) return null
       const started = await sessions.transition(sessionId, 'start', {
         status: 'active',
         startedAt: now(),
@@ -691,7 +690,7 @@ export function createSessionsService(deps: SessionsServiceDeps) {
 
     async completeDue(sessionId: string): Promise<SessionRow | null> {
       const row = await sessions.findSessionById(sessionId)
-      if (!row || row.status !== 'active' || !row.endsAt || row.endsAt > now()) return null
+      if (row?.status !== 'active' || !row.endsAt || row.endsAt > now()) return null
       const completed = await sessions.transition(sessionId, 'complete', {
         status: 'completed',
         completedAt: now(),
