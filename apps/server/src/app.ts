@@ -73,6 +73,7 @@ export async function buildApp({
     baseUrl: config.publicUrl,
     trustedOrigins: config.trustedOrigins,
     signInPerMinute: config.authRateLimitPerMinute,
+    logger: app.log,
   })
   app.decorate('resolveUser', (request: FastifyRequest) => resolveUser(auth, request))
   registerAuthRoutes(app, auth)

@@ -1,6 +1,7 @@
 import { betterAuth } from 'better-auth'
 import { drizzleAdapter } from 'better-auth/adapters/drizzle'
 import { bearer } from 'better-auth/plugins'
+import type { FastifyBaseLogger } from 'fastify'
 import type { Database } from '../db/database.ts'
 import { accounts, rateLimits, sessions, users, verifications } from '../db/schema/auth.ts'
 
@@ -13,11 +14,16 @@ export interface AuthOptions {
   baseUrl: string
   trustedOrigins: string[]
   signInPerMinute: number
+  /** Better Auth's own messages go to the app's log, not the console. */
+  logger: Pick<FastifyBaseLogger, 'debug' | 'info' | 'warn' | 'error'>
 }
 
 export function createAuth(options: AuthOptions) {
   return betterAuth({
     appName: 'LoopQuiz',
+    logger: {
+      log: (level, message) => options.logger[level]({ component: 'auth' }, message),
+    },
     baseURL: options.baseUrl,
     basePath: '/api/auth',
     secret: options.secret,
