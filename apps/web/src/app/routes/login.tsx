@@ -1,14 +1,10 @@
-import { Link, Navigate, useNavigate, useSearchParams } from 'react-router'
-import { AuthCard } from '../../features/auth/components/auth-card'
+import { Navigate } from 'react-router'
+import { AuthCard, AuthSwitchLink } from '../../features/auth/components/auth-card'
 import { LoginForm } from '../../features/auth/components/login-form'
-import { useCurrentUser } from '../../features/auth/hooks/use-current-user'
-import { safeNext } from '../../features/auth/utils/safe-next'
+import { useAuthRedirect } from '../../features/auth/hooks/use-auth-redirect'
 
 export function LoginRoute() {
-  const [searchParams] = useSearchParams()
-  const next = safeNext(searchParams.get('next'))
-  const navigate = useNavigate()
-  const { user, refetch } = useCurrentUser()
+  const { user, next, goNext } = useAuthRedirect()
 
   if (user) return <Navigate to={next} replace />
 
@@ -19,24 +15,12 @@ export function LoginRoute() {
         title="Welcome back"
         subtitle="Sign in to see your loops, shared quizzes and results."
         footer={
-          <>
-            New to LoopQuiz?{' '}
-            <Link
-              to={`/signup${next === '/' ? '' : `?next=${encodeURIComponent(next)}`}`}
-              className="font-semibold text-brand-700 hover:underline"
-            >
-              Create an account
-            </Link>
-          </>
+          <AuthSwitchLink prompt="New to LoopQuiz?" to="/signup" next={next}>
+            Create an account
+          </AuthSwitchLink>
         }
       >
-        <LoginForm
-          onSignedIn={async () => {
-            // Protected pages read the session store; have it hold the new session first.
-            await refetch()
-            navigate(next, { replace: true })
-          }}
-        />
+        <LoginForm onSignedIn={goNext} />
       </AuthCard>
     </>
   )

@@ -1,14 +1,10 @@
-import { Link, Navigate, useNavigate, useSearchParams } from 'react-router'
-import { AuthCard } from '../../features/auth/components/auth-card'
+import { Navigate } from 'react-router'
+import { AuthCard, AuthSwitchLink } from '../../features/auth/components/auth-card'
 import { SignupForm } from '../../features/auth/components/signup-form'
-import { useCurrentUser } from '../../features/auth/hooks/use-current-user'
-import { safeNext } from '../../features/auth/utils/safe-next'
+import { useAuthRedirect } from '../../features/auth/hooks/use-auth-redirect'
 
 export function SignupRoute() {
-  const [searchParams] = useSearchParams()
-  const next = safeNext(searchParams.get('next'))
-  const navigate = useNavigate()
-  const { user, refetch } = useCurrentUser()
+  const { user, next, goNext } = useAuthRedirect()
 
   if (user) return <Navigate to={next} replace />
 
@@ -19,23 +15,12 @@ export function SignupRoute() {
         title="Create your account"
         subtitle="Free forever. Turn any moment of video into a quiz."
         footer={
-          <>
-            Already have an account?{' '}
-            <Link
-              to={`/login${next === '/' ? '' : `?next=${encodeURIComponent(next)}`}`}
-              className="font-semibold text-brand-700 hover:underline"
-            >
-              Sign in to your account
-            </Link>
-          </>
+          <AuthSwitchLink prompt="Already have an account?" to="/login" next={next}>
+            Sign in to your account
+          </AuthSwitchLink>
         }
       >
-        <SignupForm
-          onSignedUp={async () => {
-            await refetch()
-            navigate(next, { replace: true })
-          }}
-        />
+        <SignupForm onSignedUp={goNext} />
       </AuthCard>
     </>
   )

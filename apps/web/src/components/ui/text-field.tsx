@@ -1,44 +1,24 @@
 import clsx from 'clsx'
-import { type InputHTMLAttributes, useId } from 'react'
+import type { InputHTMLAttributes } from 'react'
+import { Field, type FieldProps } from './field'
 
-interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> {
-  label: string
-  hint?: string
-  error?: string
-}
+type TextFieldProps = FieldProps & Omit<InputHTMLAttributes<HTMLInputElement>, 'id'>
 
 /** A labelled input with an optional hint and inline error, wired for screen readers. */
 export function TextField({ label, hint, error, className, ...rest }: TextFieldProps) {
-  const id = useId()
-  const hintId = `${id}-hint`
-  const errorId = `${id}-error`
-  const describedBy = clsx(hint && hintId, error && errorId) || undefined
   return (
-    <div className={clsx('flex flex-col gap-1.5', className)}>
-      <label htmlFor={id} className="text-sm font-semibold text-slate-800">
-        {label}
-      </label>
-      <input
-        id={id}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        className={clsx(
-          'h-11 w-full rounded-xl border bg-white px-3.5 text-base text-slate-900 shadow-xs transition-colors placeholder:text-slate-400',
-          'focus-visible:outline-2 focus-visible:outline-offset-0 focus-visible:outline-brand-600',
-          error ? 'border-rose-400' : 'border-slate-300 hover:border-slate-400',
-        )}
-        {...rest}
-      />
-      {hint && !error ? (
-        <p id={hintId} className="text-xs text-slate-500">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={errorId} className="text-sm font-medium text-rose-600">
-          {error}
-        </p>
-      ) : null}
-    </div>
+    <Field label={label} hint={hint} error={error} className={className}>
+      {(control) => (
+        <input
+          {...control}
+          className={clsx(
+            'h-11 w-full rounded-xl border bg-white px-3.5 text-base text-slate-900 shadow-xs transition-colors placeholder:text-slate-400',
+            'focus-visible:outline-2 focus-visible:outline-offset-0 focus-visible:outline-brand-600',
+            error ? 'border-rose-400' : 'border-slate-300 hover:border-slate-400',
+          )}
+          {...rest}
+        />
+      )}
+    </Field>
   )
 }

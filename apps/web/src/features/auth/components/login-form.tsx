@@ -1,8 +1,7 @@
 import { type FormEvent, useState } from 'react'
-import { Button } from '../../../components/ui/button'
-import { ErrorAlert } from '../../../components/ui/error-alert'
 import { TextField } from '../../../components/ui/text-field'
 import { useSignIn } from '../api/sign-in'
+import { AuthForm, EmailField } from './auth-form'
 
 interface LoginFormProps {
   onSignedIn: () => void | Promise<void>
@@ -26,19 +25,13 @@ export function LoginForm({ onSignedIn }: LoginFormProps) {
   }
 
   return (
-    <form noValidate onSubmit={handleSubmit} className="flex flex-col gap-5">
-      {signIn.error ? <ErrorAlert error={signIn.error} /> : null}
-      <TextField
-        label="Email"
-        type="email"
-        name="email"
-        autoComplete="email"
-        inputMode="email"
-        value={email}
-        onChange={(event) => setEmail(event.target.value)}
-        error={errors.email}
-        required
-      />
+    <AuthForm
+      onSubmit={handleSubmit}
+      error={signIn.error}
+      isSubmitting={signIn.isPending}
+      submitLabel="Sign in"
+    >
+      <EmailField value={email} onChange={setEmail} error={errors.email} />
       <TextField
         label="Password"
         type="password"
@@ -49,9 +42,6 @@ export function LoginForm({ onSignedIn }: LoginFormProps) {
         error={errors.password}
         required
       />
-      <Button type="submit" size="lg" isLoading={signIn.isPending}>
-        Sign in
-      </Button>
-    </form>
+    </AuthForm>
   )
 }

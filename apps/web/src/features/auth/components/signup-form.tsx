@@ -1,8 +1,7 @@
 import { type FormEvent, useState } from 'react'
-import { Button } from '../../../components/ui/button'
-import { ErrorAlert } from '../../../components/ui/error-alert'
 import { TextField } from '../../../components/ui/text-field'
 import { useSignUp } from '../api/sign-up'
+import { AuthForm, EmailField } from './auth-form'
 
 const MIN_PASSWORD_LENGTH = 8
 
@@ -48,8 +47,12 @@ export function SignupForm({ onSignedUp }: SignupFormProps) {
   }
 
   return (
-    <form noValidate onSubmit={handleSubmit} className="flex flex-col gap-5">
-      {signUp.error ? <ErrorAlert error={signUp.error} /> : null}
+    <AuthForm
+      onSubmit={handleSubmit}
+      error={signUp.error}
+      isSubmitting={signUp.isPending}
+      submitLabel="Sign up"
+    >
       <TextField
         label="Name"
         name="name"
@@ -60,17 +63,7 @@ export function SignupForm({ onSignedUp }: SignupFormProps) {
         maxLength={100}
         required
       />
-      <TextField
-        label="Email"
-        type="email"
-        name="email"
-        autoComplete="email"
-        inputMode="email"
-        value={email}
-        onChange={(event) => setEmail(event.target.value)}
-        error={errors.email}
-        required
-      />
+      <EmailField value={email} onChange={setEmail} error={errors.email} />
       <TextField
         label="Password"
         type="password"
@@ -82,9 +75,6 @@ export function SignupForm({ onSignedUp }: SignupFormProps) {
         error={errors.password}
         required
       />
-      <Button type="submit" size="lg" isLoading={signUp.isPending}>
-        Sign up
-      </Button>
-    </form>
+    </AuthForm>
   )
 }

@@ -1,12 +1,13 @@
 import type { Group, Member } from '@loopquiz/contract'
 import { Users } from 'lucide-react'
 import { type ReactNode, useState } from 'react'
+import { Avatar } from '../../../components/ui/avatar'
 import { Button } from '../../../components/ui/button'
 import { Dialog } from '../../../components/ui/dialog'
 import { ErrorAlert } from '../../../components/ui/error-alert'
 import { Section } from '../../../components/ui/section'
 import { ListSkeleton } from '../../../components/ui/skeleton'
-import { formatDate, initialsOf } from '../../../lib/format'
+import { formatDate } from '../../../lib/format'
 import { useChangeMemberRole } from '../api/change-member-role'
 import { useMembers } from '../api/find-members'
 import { useRemoveMember } from '../api/remove-member'
@@ -53,12 +54,7 @@ export function MemberList({ group, currentUserId }: MemberListProps) {
               className="flex flex-col gap-3 py-3 first:pt-0 last:pb-0 sm:flex-row sm:items-center"
             >
               <div className="flex min-w-0 flex-1 items-center gap-3">
-                <span
-                  aria-hidden
-                  className="grid size-10 shrink-0 place-items-center rounded-full bg-linear-to-br from-brand-100 to-fuchsia-100 text-sm font-bold text-brand-700"
-                >
-                  {initialsOf(member.name) || '?'}
-                </span>
+                <Avatar name={member.name} />
                 <div className="flex min-w-0 flex-col gap-0.5">
                   <p className="flex flex-wrap items-center gap-x-2 gap-y-1">
                     <span className="truncate font-semibold text-slate-900">

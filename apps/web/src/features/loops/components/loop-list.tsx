@@ -1,13 +1,13 @@
 import type { Loop } from '@loopquiz/contract'
-import { Clapperboard, Clock, ExternalLink, ListChecks, Puzzle } from 'lucide-react'
+import { ExternalLink, ListChecks, Puzzle } from 'lucide-react'
 import type { ReactNode } from 'react'
+import { LoopSegment, LoopThumbnail } from '../../../components/loop-summary'
 import { Button } from '../../../components/ui/button'
 import { EmptyState } from '../../../components/ui/empty-state'
 import { ErrorAlert } from '../../../components/ui/error-alert'
 import { LoadMore } from '../../../components/ui/load-more'
 import { RelativeTime } from '../../../components/ui/relative-time'
 import { ListSkeleton } from '../../../components/ui/skeleton'
-import { formatSegment } from '../../../lib/format'
 import { useLoops } from '../api/find-loops'
 
 interface LoopListProps {
@@ -53,9 +53,7 @@ export function LoopList({ limit = 20, renderActions }: LoopListProps) {
             className="flex flex-col gap-3 py-3 first:pt-0 last:pb-0 sm:flex-row sm:items-center"
           >
             <div className="flex min-w-0 flex-1 items-start gap-3">
-              <span className="grid size-10 shrink-0 place-items-center rounded-xl bg-linear-to-br from-brand-100 to-fuchsia-100 text-brand-700">
-                <Clapperboard aria-hidden className="size-5" />
-              </span>
+              <LoopThumbnail />
               <div className="flex min-w-0 flex-col gap-1">
                 <a
                   href={loop.videoUrl}
@@ -68,11 +66,7 @@ export function LoopList({ limit = 20, renderActions }: LoopListProps) {
                   <span className="sr-only">(opens in a new tab)</span>
                 </a>
                 <p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-slate-500">
-                  <span className="inline-flex items-center gap-1 font-medium text-brand-700 tabular-nums">
-                    <Clock aria-hidden className="size-3.5" />
-                    <span className="sr-only">Segment </span>
-                    {formatSegment(loop.startS, loop.endS)}
-                  </span>
+                  <LoopSegment loop={loop} />
                   <span className="inline-flex items-center gap-1">
                     <ListChecks aria-hidden className="size-3.5" />
                     {loop.questions.length} {loop.questions.length === 1 ? 'question' : 'questions'}

@@ -1,8 +1,8 @@
 import type { LoopSnapshot } from '@loopquiz/contract'
-import { Clock, ExternalLink, UserRound, VideoOff } from 'lucide-react'
+import { ExternalLink, UserRound, VideoOff } from 'lucide-react'
 import { type SyntheticEvent, useState } from 'react'
+import { LoopSegment } from '../../../components/loop-summary'
 import { Card } from '../../../components/ui/card'
-import { formatSegment } from '../../../lib/format'
 
 /** The YouTube id from the loop, or parsed from its URL (watch, youtu.be, shorts, embed). */
 function youtubeIdOf(loop: LoopSnapshot): string | null {
@@ -109,11 +109,10 @@ export function VideoHeader({ title, ownerName, loop }: VideoHeaderProps) {
             <ExternalLink aria-hidden className="size-3.5 shrink-0" />
             <span className="sr-only">(opens in a new tab)</span>
           </a>
-          <span className="inline-flex items-center gap-1.5 rounded-full bg-brand-50 px-2.5 py-0.5 font-semibold text-brand-800 tabular-nums">
-            <Clock aria-hidden className="size-3.5" />
-            <span className="sr-only">Segment </span>
-            {formatSegment(loop.startS, loop.endS)}
-          </span>
+          <LoopSegment
+            loop={loop}
+            className="inline-flex items-center gap-1.5 rounded-full bg-brand-50 px-2.5 py-0.5 font-semibold text-brand-800 tabular-nums"
+          />
           <span className="inline-flex items-center gap-1.5">
             <UserRound aria-hidden className="size-3.5" />
             Shared by {ownerName}

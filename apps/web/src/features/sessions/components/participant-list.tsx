@@ -1,6 +1,7 @@
 import type { GroupSession } from '@loopquiz/contract'
 import { Activity, Users } from 'lucide-react'
 import type { ReactNode } from 'react'
+import { Avatar } from '../../../components/ui/avatar'
 import { Badge } from '../../../components/ui/badge'
 import { Button } from '../../../components/ui/button'
 import { EmptyState } from '../../../components/ui/empty-state'
@@ -9,7 +10,6 @@ import { ProgressBar } from '../../../components/ui/progress-bar'
 import { RelativeTime } from '../../../components/ui/relative-time'
 import { Section } from '../../../components/ui/section'
 import { ListSkeleton } from '../../../components/ui/skeleton'
-import { initialsOf } from '../../../lib/format'
 import { useParticipants } from '../api/find-participants'
 import { plural } from '../utils/labels'
 
@@ -51,12 +51,7 @@ export function ParticipantList({ session }: { session: GroupSession }) {
             className="flex flex-col gap-2 py-3 first:pt-0 last:pb-0 sm:flex-row sm:items-center sm:gap-4"
           >
             <div className="flex min-w-0 items-center gap-3 sm:w-64 sm:shrink-0">
-              <span
-                aria-hidden
-                className="grid size-10 shrink-0 place-items-center rounded-full bg-linear-to-br from-brand-100 to-fuchsia-100 text-sm font-bold text-brand-700"
-              >
-                {initialsOf(participant.name) || '?'}
-              </span>
+              <Avatar name={participant.name} />
               <div className="flex min-w-0 flex-col">
                 <p className="flex flex-wrap items-center gap-x-2 gap-y-0.5">
                   <span className="truncate font-semibold text-slate-900">{participant.name}</span>

@@ -1,12 +1,12 @@
 import clsx from 'clsx'
-import { Clapperboard, Clock, ListChecks, Puzzle } from 'lucide-react'
+import { ListChecks, Puzzle } from 'lucide-react'
+import { LoopSegment, LoopThumbnail } from '../../../components/loop-summary'
 import { Button } from '../../../components/ui/button'
 import { EmptyState } from '../../../components/ui/empty-state'
 import { ErrorAlert } from '../../../components/ui/error-alert'
 import { LoadMore } from '../../../components/ui/load-more'
 import { RelativeTime } from '../../../components/ui/relative-time'
 import { ListSkeleton } from '../../../components/ui/skeleton'
-import { formatSegment } from '../../../lib/format'
 import { useRecentLoops } from '../api/find-recent-loops'
 import { plural } from '../utils/labels'
 
@@ -85,22 +85,13 @@ export function RecentLoopPicker({
                   disabled={!hasQuestions}
                   onChange={() => onSelect(loop.id, loop.videoTitle)}
                 />
-                <span
-                  aria-hidden
-                  className="grid size-10 shrink-0 place-items-center rounded-xl bg-linear-to-br from-brand-100 to-fuchsia-100 text-brand-700"
-                >
-                  <Clapperboard className="size-5" />
-                </span>
+                <LoopThumbnail />
                 <span className="flex min-w-0 flex-1 flex-col gap-0.5">
                   <span className="font-semibold break-words text-slate-900">
                     {loop.videoTitle}
                   </span>
                   <span className="flex flex-wrap items-center gap-x-3 gap-y-0.5 text-sm text-slate-500">
-                    <span className="inline-flex items-center gap-1 font-medium text-brand-700 tabular-nums">
-                      <Clock aria-hidden className="size-3.5" />
-                      <span className="sr-only">Segment </span>
-                      {formatSegment(loop.startS, loop.endS)}
-                    </span>
+                    <LoopSegment loop={loop} />
                     <span className="inline-flex items-center gap-1">
                       <ListChecks aria-hidden className="size-3.5" />
                       {hasQuestions

@@ -1,5 +1,14 @@
 import type { GroupSession } from '@loopquiz/contract'
-import { BarChart3, CalendarClock, Check, LogIn, Play, Square, X } from 'lucide-react'
+import {
+  BarChart3,
+  CalendarClock,
+  Check,
+  LogIn,
+  type LucideIcon,
+  Play,
+  Square,
+  X,
+} from 'lucide-react'
 import { useState } from 'react'
 import { Link } from 'react-router'
 import { Button, buttonClassName } from '../../../components/ui/button'
@@ -39,6 +48,36 @@ export function JoinSessionLink({
   )
 }
 
+interface MutationButtonProps {
+  session: GroupSession
+  mutation: { isPending: boolean; mutate: (sessionId: string) => void }
+  icon: LucideIcon
+  variant?: 'primary' | 'secondary'
+  children: string
+}
+
+/** A one-click action on the session; the spinner takes the icon's place while it runs. */
+function MutationButton({
+  session,
+  mutation,
+  icon: Icon,
+  variant = 'secondary',
+  children,
+}: MutationButtonProps) {
+  return (
+    <Button
+      variant={variant}
+      size="sm"
+      isLoading={mutation.isPending}
+      onClick={() => mutation.mutate(session.id)}
+    >
+      {mutation.isPending ? null : <Icon aria-hidden className="size-4" />}
+      {children}
+      <span className="sr-only"> ({session.title})</span>
+    </Button>
+  )
+}
+
 interface SessionActionsProps {
   session: GroupSession
   /** On the session's own page there is no link to it. */
@@ -68,50 +107,23 @@ export function SessionActions({ session, isOnSessionPage = false }: SessionActi
         <JoinSessionLink session={session} />
         {capabilities.canApprove ? (
           <>
-            <Button
-              size="sm"
-              isLoading={approve.isPending}
-              onClick={() => approve.mutate(session.id)}
-            >
-              {approve.isPending ? null : <Check aria-hidden className="size-4" />}
+            <MutationButton variant="primary" icon={Check} mutation={approve} session={session}>
               Approve
-              {forTitle}
-            </Button>
-            <Button
-              variant="secondary"
-              size="sm"
-              isLoading={reject.isPending}
-              onClick={() => reject.mutate(session.id)}
-            >
-              {reject.isPending ? null : <X aria-hidden className="size-4" />}
+            </MutationButton>
+            <MutationButton icon={X} mutation={reject} session={session}>
               Reject
-              {forTitle}
-            </Button>
+            </MutationButton>
           </>
         ) : null}
         {capabilities.canStart ? (
-          <Button
-            variant="secondary"
-            size="sm"
-            isLoading={start.isPending}
-            onClick={() => start.mutate(session.id)}
-          >
-            {start.isPending ? null : <Play aria-hidden className="size-4" />}
+          <MutationButton icon={Play} mutation={start} session={session}>
             Start now
-            {forTitle}
-          </Button>
+          </MutationButton>
         ) : null}
         {capabilities.canEnd ? (
-          <Button
-            variant="secondary"
-            size="sm"
-            isLoading={end.isPending}
-            onClick={() => end.mutate(session.id)}
-          >
-            {end.isPending ? null : <Square aria-hidden className="size-4" />}
+          <MutationButton icon={Square} mutation={end} session={session}>
             End now
-            {forTitle}
-          </Button>
+          </MutationButton>
         ) : null}
         {hasResults && !isOnSessionPage ? (
           <Link
