@@ -49,7 +49,7 @@ const expected: Record<GroupAction, ActorName[]> = {
 }
 
 /** The table as rows: every action for every actor, with the expected answer. */
-export function permissionTable(group = privateGroup) {
+function permissionTable(group = privateGroup) {
   return groupActions.flatMap((action) =>
     (Object.keys(actors) as ActorName[]).map((name) => ({
       action,

@@ -25,7 +25,6 @@ import type { Cursor } from '../../lib/pagination.ts'
 
 export type SessionRow = typeof groupQuizSessions.$inferSelect
 export type NewSessionRow = typeof groupQuizSessions.$inferInsert
-export type ParticipantRow = typeof groupSessionParticipants.$inferSelect
 
 /** When a session happens, for ordering and date filters: planned start, or creation for instant ones. */
 const when = sql<Date>`coalesce(${groupQuizSessions.scheduledAt}, ${groupQuizSessions.createdAt})`
