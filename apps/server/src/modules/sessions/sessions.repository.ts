@@ -133,7 +133,8 @@ function sessionQueries(db: Database) {
       sessionId: string,
       event: SessionEvent,
       changes: Partial<NewSessionRow>,
-      extra?: ReturnType<typeof and>,
+      /** Only if this time column has passed `at`: a reschedule in between then wins. */
+      due?: { column: 'scheduledAt' | 'endsAt'; at: Date },
     ): Promise<SessionRow | null> {
       const [row] = await db
         .update(groupQuizSessions)
@@ -142,7 +143,7 @@ function sessionQueries(db: Database) {
           and(
             eq(groupQuizSessions.id, sessionId),
             inArray(groupQuizSessions.status, statusesAllowing(event)),
-            extra,
+            due ? lte(groupQuizSessions[due.column], due.at) : undefined,
           ),
         )
         .returning()

@@ -260,6 +260,17 @@ export function createSessionsService(deps: SessionsServiceDeps) {
     throw new AppError('ILLEGAL_TRANSITION', { message: refusalMessage(current.status, event) })
   }
 
+  async function applyWhenDue(
+    sessionId: string,
+    event: 'start' | 'complete',
+    changes: Partial<NewSessionRow>,
+    column: 'scheduledAt' | 'endsAt',
+  ): Promise<SessionRow | null> {
+    const updated = await sessions.transition(sessionId, event, changes, { column, at: now() })
+    if (updated) changed(event, updated)
+    return updated
+  }
+
   async function createRows(
     viewer: Viewer,
     group: GroupRow,
@@ -676,28 +687,15 @@ export function createSessionsService(deps: SessionsServiceDeps) {
         sessions.touchParticipant(sessionId, userId, true),
     },
 
-    /** Job handlers: each is a conditional update, so a job that runs twice, or late, changes nothing. */
-    async startDue(sessionId: string): Promise<SessionRow | null> {
-      const row = await sessions.findSessionById(sessionId)
-      if (row?.status !== 'scheduled' || !row.scheduledAt || row.scheduledAt > now()) return null
-      const started = await sessions.transition(sessionId, 'start', {
-        status: 'active',
-        startedAt: now(),
-      })
-      if (started) changed('start', started)
-      return started
-    },
+    /**
+     * Job handlers. The state and the time are checked in the same conditional update, so a
+     * job that runs twice, late, or after a reschedule changes nothing.
+     */
+    startDue: (sessionId: string) =>
+      applyWhenDue(sessionId, 'start', { status: 'active', startedAt: now() }, 'scheduledAt'),
 
-    async completeDue(sessionId: string): Promise<SessionRow | null> {
-      const row = await sessions.findSessionById(sessionId)
-      if (row?.status !== 'active' || !row.endsAt || row.endsAt > now()) return null
-      const completed = await sessions.transition(sessionId, 'complete', {
-        status: 'completed',
-        completedAt: now(),
-      })
-      if (completed) changed('complete', completed)
-      return completed
-    },
+    completeDue: (sessionId: string) =>
+      applyWhenDue(sessionId, 'complete', { status: 'completed', completedAt: now() }, 'endsAt'),
 
     async remind(sessionId: string): Promise<SessionRow | null> {
       const reminded = await sessions.markReminded(sessionId)
