@@ -29,6 +29,10 @@ export const questionSets = pgTable(
     loopData: jsonb('loop_data').$type<LoopSnapshot>().notNull(),
     questions: jsonb('questions').$type<Question[]>().notNull(),
     visibility: text('visibility', { enum: ['public', 'signed_in', 'group'] }).notNull(),
+    // When a taker may see the correct answer and explanation of a question (see docs/decisions).
+    showAnswers: text('show_answers', { enum: ['after_each_answer', 'after_finishing', 'never'] })
+      .notNull()
+      .default('after_each_answer'),
     // Set for the copy a group session takes: only that group's members may open it.
     groupId: uuid('group_id').references(() => groups.id, { onDelete: 'cascade' }),
     expiresAt: timestamp('expires_at', { withTimezone: true, precision: 3 }),

@@ -47,6 +47,10 @@ export const groupQuizSessions = pgTable(
     startedAt: at('started_at'),
     completedAt: at('completed_at'),
     cancelledAt: at('cancelled_at'),
+    // Why a session was cancelled when nobody chose to: 'not_approved_in_time', 'group_deleted'.
+    cancelReason: text('cancel_reason'),
+    // A late window the host opened explicitly: answers after the end are taken until then, marked late.
+    lateUntil: at('late_until'),
     recurrenceRule: text('recurrence_rule'),
     seriesId: uuid('series_id'),
     createdBy: text('created_by')
