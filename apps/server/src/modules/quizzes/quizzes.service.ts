@@ -38,6 +38,8 @@ export interface SessionGate {
   /** Throws when the session takes no answers (not started, or over); notes the member was seen. */
   assertOpenForAnswers(sessionId: string, userId: string): Promise<void>
   recordFinished(sessionId: string, userId: string): Promise<void>
+  /** True once the session takes no more answers from anyone: the key to skipped questions may show. */
+  isClosed(sessionId: string): Promise<boolean>
 }
 
 export interface QuizzesServiceDeps {

@@ -685,6 +685,12 @@ export function createSessionsService(deps: SessionsServiceDeps) {
       },
       recordFinished: (sessionId: string, userId: string) =>
         sessions.touchParticipant(sessionId, userId, true),
+      async isClosed(sessionId: string): Promise<boolean> {
+        const row = await sessions.findSessionById(sessionId)
+        if (!row) return true
+        const closed = row.status === 'completed' || row.status === 'cancelled'
+        return closed && !isOpen(row, now()).open
+      },
     },
 
     /**
