@@ -53,12 +53,14 @@ import {
   submitAnswerBodySchema,
 } from './quizzes.ts'
 import {
+  cancelSessionQuerySchema,
   createExtensionSessionBodySchema,
   createInstantSessionBodySchema,
   findSessionsQuerySchema,
   groupSessionDetailSchema,
   groupSessionPageSchema,
   groupSessionSchema,
+  lateWindowBodySchema,
   participantListSchema,
   scheduleSessionBodySchema,
   sessionParamsSchema,
@@ -547,11 +549,24 @@ export const endpoints = {
   cancelSession: defineEndpoint({
     method: 'DELETE',
     path: '/api/groups/:groupId/sessions/:sessionId',
-    summary: 'Cancel a session that is not completed (owner, admins, creator)',
+    summary:
+      'Cancel a session that is not completed (owner, admins, creator); for a series, this, following or all',
     tag: 'sessions',
     auth: 'required',
     successStatus: 200,
     params: sessionParamsSchema,
+    query: cancelSessionQuerySchema,
+    response: groupSessionSchema,
+  }),
+  setSessionLateWindow: defineEndpoint({
+    method: 'PUT',
+    path: '/api/groups/:groupId/sessions/:sessionId/late-window',
+    summary: 'Accept late answers until a time after the end, or stop accepting them (host)',
+    tag: 'sessions',
+    auth: 'required',
+    successStatus: 200,
+    params: sessionParamsSchema,
+    body: lateWindowBodySchema,
     response: groupSessionSchema,
   }),
   approveSession: defineEndpoint({

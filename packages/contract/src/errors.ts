@@ -38,6 +38,10 @@ export const errorCodes = {
     'The session is not active (not started yet, or over) so it takes no answers or participants.',
   SCHEDULE_NOT_ALLOWED:
     'The time breaks the group’s rules: in the past, too soon (advance notice) or outside the allowed time slots.',
+  APPROVAL_REQUIRED:
+    'The group has owners or admins approve sessions by members: an instant session cannot wait, so schedule it for approval instead.',
+  NO_LONGER_A_MEMBER:
+    'The caller left or was removed from the group: its open sessions take nothing more from them.',
   INVALID_RECURRENCE: 'The recurrence rule is not a valid or supported RFC 5545 RRULE.',
   SOURCE_HAS_NO_QUESTIONS: 'The loop or share chosen as the session’s source has no questions.',
   RATE_LIMITED: 'Too many requests; retry after the time in the Retry-After header.',

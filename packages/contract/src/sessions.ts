@@ -17,6 +17,19 @@ export type SessionStatus = z.infer<typeof sessionStatusSchema>
 export const sessionModeSchema = z.enum(['self_paced', 'live'])
 export type SessionMode = z.infer<typeof sessionModeSchema>
 
+/** Why a session was cancelled, when it was not a person's plain "cancel". */
+export const cancelReasonSchema = z.enum([
+  'rejected',
+  'not_approved_in_time',
+  'group_deleted',
+  'outside_allowed_times',
+])
+export type CancelReason = z.infer<typeof cancelReasonSchema>
+
+/** Which occurrences of a recurring series a change applies to, as calendars ask. */
+export const seriesScopeSchema = z.enum(['this', 'following', 'all'])
+export type SeriesScope = z.infer<typeof seriesScopeSchema>
+
 /** Where a session's questions come from; the session keeps a copy either way. */
 export const sessionSourceSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('share'), token: z.string().min(16).max(64) }),
@@ -61,7 +74,11 @@ export const scheduleSessionBodySchema = z.object({
 })
 export type ScheduleSessionBody = z.infer<typeof scheduleSessionBodySchema>
 
-/** Edit or reschedule a session that has not started. */
+/**
+ * Edit or reschedule a session that has not started. For an occurrence of a recurring series,
+ * `scope` says whether the change is for it alone, it and the later ones, or the whole series;
+ * a new time moves each occurrence by the same wall-clock shift in the group's time zone.
+ */
 export const updateSessionBodySchema = z
   .object({
     title: z.string().trim().min(1).max(200),
@@ -71,7 +88,19 @@ export const updateSessionBodySchema = z
     durationMinutes: durationSchema,
   })
   .partial()
+  .extend({ scope: seriesScopeSchema.default('this') })
 export type UpdateSessionBody = z.infer<typeof updateSessionBodySchema>
+
+/** Cancel one session, or for a series this and the following occurrences, or all of them. */
+export const cancelSessionQuerySchema = z.object({ scope: seriesScopeSchema.default('this') })
+export type CancelSessionQuery = z.infer<typeof cancelSessionQuerySchema>
+
+/**
+ * The host's explicit late window: after the session ends, answers are still taken until
+ * `lateUntil`, marked late. `null` closes it. Nothing is taken after the end without one.
+ */
+export const lateWindowBodySchema = z.object({ lateUntil: timestampSchema.nullable() })
+export type LateWindowBody = z.infer<typeof lateWindowBodySchema>
 
 export const personRefSchema = z.object({ id: z.string(), name: z.string() })
 
@@ -82,6 +111,7 @@ export const sessionCapabilitiesSchema = z.object({
   canEnd: z.boolean(),
   canCancel: z.boolean(),
   canApprove: z.boolean(),
+  canSetLateWindow: z.boolean(),
 })
 
 export const myParticipationSchema = z.object({
@@ -115,8 +145,20 @@ export const groupSessionSchema = z.object({
   startedAt: timestampSchema.nullable(),
   completedAt: timestampSchema.nullable(),
   cancelledAt: timestampSchema.nullable(),
+  cancelReason: cancelReasonSchema.nullable(),
+  lateUntil: timestampSchema
+    .nullable()
+    .describe('Answers after the end are taken until then (marked late); null: none after the end'),
   recurrenceRule: z.string().nullable(),
   seriesId: z.uuid().nullable(),
+  /** Set on a series row of a list with `collapseSeries`: the series at a glance. */
+  series: z
+    .object({
+      occurrenceCount: z.number().int(),
+      upcomingCount: z.number().int(),
+      completedCount: z.number().int(),
+    })
+    .nullable(),
   createdBy: personRefSchema,
   approvedBy: personRefSchema.nullable(),
   icsSequence: z.number().int(),
@@ -146,6 +188,14 @@ export const findSessionsQuerySchema = pageQuerySchema.extend({
     .describe('Sessions starting (or created, for instant ones) at or after'),
   to: timestampSchema.optional().describe('… and before'),
   order: z.enum(['newest', 'soonest']).default('newest'),
+  seriesId: z.uuid().optional().describe('Only the occurrences of this recurring series'),
+  collapseSeries: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((value) => value === 'true')
+    .describe(
+      'One row per recurring series (its next occurrence matching the filters, else its latest), with `series` counts',
+    ),
 })
 export type FindSessionsQuery = z.infer<typeof findSessionsQuerySchema>
 export const groupSessionPageSchema = pageSchema(groupSessionSchema)
@@ -169,6 +219,8 @@ export const participantSchema = z.object({
   maxScore: z.number().int(),
   completedAt: timestampSchema.nullable(),
   late: z.boolean(),
+  /** No longer a member of the group: a finished result stays in the history, marked. */
+  leftGroup: z.boolean(),
 })
 export type Participant = z.infer<typeof participantSchema>
 export const participantListSchema = z.object({ items: z.array(participantSchema) })

@@ -53,6 +53,9 @@ export const groupQuizSessions = pgTable(
     lateUntil: at('late_until'),
     recurrenceRule: text('recurrence_rule'),
     seriesId: uuid('series_id'),
+    // An occurrence's start as its series' rule gives it (iCalendar's RECURRENCE-ID): stays when
+    // the occurrence alone is moved, so the series extends from the rule, not from exceptions.
+    occurrenceStart: at('occurrence_start'),
     createdBy: text('created_by')
       .notNull()
       .references(() => users.id),

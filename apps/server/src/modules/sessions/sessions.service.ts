@@ -204,8 +204,11 @@ export function createSessionsService(deps: SessionsServiceDeps) {
         startedAt: row.startedAt?.toISOString() ?? null,
         completedAt: row.completedAt?.toISOString() ?? null,
         cancelledAt: row.cancelledAt?.toISOString() ?? null,
+        cancelReason: (row.cancelReason as GroupSession['cancelReason']) ?? null,
+        lateUntil: row.lateUntil?.toISOString() ?? null,
         recurrenceRule: row.recurrenceRule,
         seriesId: row.seriesId,
+        series: null,
         createdBy: { id: row.createdBy, name: people.get(row.createdBy) ?? '' },
         approvedBy: row.approvedBy
           ? { id: row.approvedBy, name: people.get(row.approvedBy) ?? '' }
@@ -229,6 +232,7 @@ export function createSessionsService(deps: SessionsServiceDeps) {
           canEnd: allowed('complete', 'end'),
           canCancel: allowed('cancel', 'cancel'),
           canApprove: allowed('approve', 'approve'),
+          canSetLateWindow: false,
         },
         createdAt: row.createdAt.toISOString(),
         updatedAt: row.updatedAt.toISOString(),
@@ -581,6 +585,7 @@ export function createSessionsService(deps: SessionsServiceDeps) {
         maxScore: row.maxScore,
         completedAt: row.participant.completedAt?.toISOString() ?? null,
         late: row.participant.late,
+        leftGroup: false,
       }))
     },
 
