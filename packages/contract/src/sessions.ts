@@ -112,6 +112,8 @@ export const sessionCapabilitiesSchema = z.object({
   canCancel: z.boolean(),
   canApprove: z.boolean(),
   canSetLateWindow: z.boolean(),
+  /** Changing this session's time or duration sends it back for approval (the viewer's edits need it). */
+  timeChangeNeedsApproval: z.boolean(),
 })
 
 export const myParticipationSchema = z.object({

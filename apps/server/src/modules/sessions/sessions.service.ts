@@ -233,6 +233,7 @@ export function createSessionsService(deps: SessionsServiceDeps) {
           canCancel: allowed('cancel', 'cancel'),
           canApprove: allowed('approve', 'approve'),
           canSetLateWindow: false,
+          timeChangeNeedsApproval: false,
         },
         createdAt: row.createdAt.toISOString(),
         updatedAt: row.updatedAt.toISOString(),
