@@ -24,6 +24,7 @@ import { registerSystemRoutes } from './modules/system/system.routes.ts'
 import { registerAuthRoutes, resolveUser } from './plugins/auth.ts'
 import { registerDocs } from './plugins/docs.ts'
 import { registerErrorHandling } from './plugins/error-handler.ts'
+import { registerInputGuard } from './plugins/input-guard.ts'
 import { startJobQueue } from './plugins/jobs.ts'
 import { registerWebApp } from './plugins/web.ts'
 import { version } from './version.ts'
@@ -65,6 +66,7 @@ export async function buildApp({
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
   registerErrorHandling(app)
+  registerInputGuard(app)
   await registerDocs(app, version)
 
   const auth = createAuth({
