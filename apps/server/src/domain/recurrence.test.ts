@@ -4,6 +4,8 @@ import {
   occurrencesBetween,
   parseRecurrenceRule,
   RecurrenceRuleError,
+  ruleAfterSkipping,
+  ruleEndingBefore,
 } from './recurrence.ts'
 
 /** Occurrences as ISO strings, so a failing table row shows readable instants. */
@@ -378,5 +380,43 @@ describe('parseRecurrenceRule', () => {
     const expandJunk = () =>
       expand({ rule: 'FREQ=HOURLY', first: '2026-06-01T07:00:00Z', zone: 'UTC' })
     expect(expandJunk).toThrow(RecurrenceRuleError)
+  })
+})
+
+describe('cutting and splitting a series', () => {
+  const paris = 'Europe/Paris'
+  const first = new Date('2030-01-07T17:00:00Z') // a Monday, 18:00 in Paris
+  const weekly = (rule: string, from = first) =>
+    occurrencesBetween({
+      rule,
+      firstStartsAt: from,
+      timeZone: paris,
+      from,
+      to: new Date('2031-01-01T00:00:00Z'),
+    }).map((d) => d.toISOString())
+
+  it.each([
+    ['FREQ=WEEKLY;COUNT=8', 'FREQ=WEEKLY;UNTIL=20300121T165959Z'],
+    ['FREQ=WEEKLY;UNTIL=20301231', 'FREQ=WEEKLY;UNTIL=20300121T165959Z'],
+    ['FREQ=WEEKLY;BYDAY=MO,WE', 'FREQ=WEEKLY;BYDAY=MO,WE;UNTIL=20300121T165959Z'],
+  ])('%s ended before the third Monday → %s', (rule, expected) => {
+    const cut = ruleEndingBefore(rule, new Date('2030-01-21T17:00:00Z'))
+    expect(cut).toBe(expected)
+    expect(parseRecurrenceRule(cut)).toEqual({ ok: true })
+    expect(weekly(cut).filter((d) => d >= '2030-01-21')).toEqual([])
+  })
+
+  it('keeps the earlier occurrences of a cut series', () => {
+    const cut = ruleEndingBefore('FREQ=WEEKLY;COUNT=8', new Date('2030-01-21T17:00:00Z'))
+    expect(weekly(cut)).toEqual(['2030-01-07T17:00:00.000Z', '2030-01-14T17:00:00.000Z'])
+  })
+
+  it.each([
+    ['FREQ=WEEKLY;COUNT=8', 3, 'FREQ=WEEKLY;COUNT=5'],
+    ['FREQ=WEEKLY;COUNT=2', 5, 'FREQ=WEEKLY;COUNT=1'],
+    ['FREQ=DAILY;UNTIL=20300201', 3, 'FREQ=DAILY;UNTIL=20300201'],
+    ['FREQ=WEEKLY', 3, 'FREQ=WEEKLY'],
+  ])('%s after skipping %i → %s', (rule, skipped, expected) => {
+    expect(ruleAfterSkipping(rule, skipped)).toBe(expected)
   })
 })

@@ -77,6 +77,30 @@ export function occurrencesBetween(input: OccurrencesInput): Date[] {
     .slice(0, limit)
 }
 
+/**
+ * The rule cut so that its last occurrence starts before `instant` (COUNT gives way to a UTC
+ * UNTIL): how a series ends at a cancelled or split-off occurrence, as calendars do it.
+ */
+export function ruleEndingBefore(rule: string, instant: Date): string {
+  const parts = splitParts(rule)
+  parts.delete('COUNT')
+  const until = DateTime.fromMillis(instant.getTime() - 1000, { zone: 'UTC' })
+  parts.set('UNTIL', until.toFormat("yyyyMMdd'T'HHmmss'Z'"))
+  return joinParts(parts)
+}
+
+/** The rule for the rest of a series split off after `skipped` occurrences: COUNT shrinks by them. */
+export function ruleAfterSkipping(rule: string, skipped: number): string {
+  const parts = splitParts(rule)
+  const count = parts.get('COUNT')
+  if (count !== undefined) parts.set('COUNT', String(Math.max(1, Number(count) - skipped)))
+  return joinParts(parts)
+}
+
+function joinParts(parts: Parts): string {
+  return [...parts].map(([key, value]) => `${key}=${value}`).join(';')
+}
+
 // ---------------------------------------------------------------------------------------------
 // Expansion
 

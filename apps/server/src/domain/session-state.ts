@@ -1,7 +1,18 @@
 import type { SessionStatus } from '@loopquiz/contract'
 
-/** What can happen to a session. */
-export type SessionEvent = 'approve' | 'reject' | 'start' | 'complete' | 'cancel' | 'reschedule'
+/**
+ * What can happen to a session. `resubmit`: a change by someone whose sessions need approval
+ * sends it back to wait for one. `expire`: its start time came while it still waited.
+ */
+export type SessionEvent =
+  | 'approve'
+  | 'reject'
+  | 'start'
+  | 'complete'
+  | 'cancel'
+  | 'reschedule'
+  | 'resubmit'
+  | 'expire'
 
 /** Everything a session goes through that others may want to hear of. */
 export type SessionChange = SessionEvent | 'create' | 'remind'
@@ -17,6 +28,8 @@ const transitions: Record<SessionEvent, Partial<Record<SessionStatus, SessionSta
   complete: { active: 'completed' },
   cancel: { pending_approval: 'cancelled', scheduled: 'cancelled', active: 'cancelled' },
   reschedule: { pending_approval: 'pending_approval', scheduled: 'scheduled' },
+  resubmit: { pending_approval: 'pending_approval', scheduled: 'pending_approval' },
+  expire: { pending_approval: 'cancelled' },
 }
 
 /** The state after `event`, or null when the event is not allowed in `from`. */
@@ -36,6 +49,8 @@ const verbs: Record<SessionEvent, string> = {
   complete: 'ended',
   cancel: 'cancelled',
   reschedule: 'edited',
+  resubmit: 'edited',
+  expire: 'expired',
 }
 
 const states: Record<SessionStatus, string> = {
@@ -49,4 +64,32 @@ const states: Record<SessionStatus, string> = {
 /** Why an event was refused, in words a user understands. */
 export function refusalMessage(from: SessionStatus, event: SessionEvent): string {
   return `This session is ${states[from]}, so it cannot be ${verbs[event]}.`
+}
+
+/** What a session's clock says about answers at one instant. */
+export type AnswerWindow =
+  | { open: true; late: boolean }
+  | { open: false; reason: 'not_started' | 'ended' | 'cancelled' }
+
+/**
+ * Answers are taken while a session is active. After it ends (on time or early), only an explicit
+ * late window the host opened takes them, marked late; there is no implicit grace period.
+ */
+export function answerWindow(
+  session: { status: SessionStatus; lateUntil: Date | null },
+  at: Date,
+): AnswerWindow {
+  switch (session.status) {
+    case 'active':
+      return { open: true, late: false }
+    case 'pending_approval':
+    case 'scheduled':
+      return { open: false, reason: 'not_started' }
+    case 'cancelled':
+      return { open: false, reason: 'cancelled' }
+    case 'completed':
+      return session.lateUntil !== null && at.getTime() < session.lateUntil.getTime()
+        ? { open: true, late: true }
+        : { open: false, reason: 'ended' }
+  }
 }

@@ -1,6 +1,11 @@
 import type { TimeSlot } from '@loopquiz/contract'
 import { describe, expect, it } from 'vitest'
-import { checkScheduleTime, describeSlots, type ScheduleProblem } from './time-slots.ts'
+import {
+  checkScheduleTime,
+  describeSlots,
+  MAX_SCHEDULE_AHEAD_MS,
+  type ScheduleProblem,
+} from './time-slots.ts'
 
 // Far enough before every startsAt below that advance notice never gets in the way.
 const longAgo = new Date('2026-01-01T00:00:00Z')
@@ -273,6 +278,7 @@ describe('checkScheduleTime: DST changes keep the local slot', () => {
 describe('checkScheduleTime: now and advance notice', () => {
   const now = new Date('2026-06-01T12:00:00Z')
   const dayLater = new Date('2026-06-02T12:00:00Z')
+  const twoYearsLater = new Date(now.getTime() + MAX_SCHEDULE_AHEAD_MS)
 
   it.each([
     {
@@ -311,6 +317,24 @@ describe('checkScheduleTime: now and advance notice', () => {
       startsAt: '2026-06-01T13:00:00Z',
       hours: 24,
       expected: { code: 'TOO_SOON', earliest: dayLater },
+    },
+    {
+      name: 'at the two-year bound',
+      startsAt: twoYearsLater.toISOString(),
+      hours: 0,
+      expected: null,
+    },
+    {
+      name: 'a millisecond past the two-year bound',
+      startsAt: new Date(twoYearsLater.getTime() + 1).toISOString(),
+      hours: 0,
+      expected: { code: 'TOO_FAR', latest: twoYearsLater },
+    },
+    {
+      name: 'in the year 9999',
+      startsAt: '9999-01-01T00:00:00Z',
+      hours: 0,
+      expected: { code: 'TOO_FAR', latest: twoYearsLater },
     },
   ])('$name with $hours h notice', ({ startsAt, hours, expected }) => {
     const problem = checkScheduleTime({

@@ -5,6 +5,8 @@ export type ScheduleProblem =
   | { code: 'IN_THE_PAST' }
   /** The group's advance notice is not met; `earliest` is the first instant that would be. */
   | { code: 'TOO_SOON'; earliest: Date }
+  /** Further ahead than anyone plans a session; `latest` is the last instant allowed. */
+  | { code: 'TOO_FAR'; latest: Date }
   /** The session does not fit inside any of the group's allowed slots. */
   | { code: 'OUTSIDE_ALLOWED_SLOTS'; slots: TimeSlot[] }
 
@@ -18,6 +20,8 @@ export interface ScheduleTimeInput {
 }
 
 const MS_PER_HOUR = 3_600_000
+/** Two years: far enough for any plan, near enough that a typo like 9999 is caught. */
+export const MAX_SCHEDULE_AHEAD_MS = 2 * 366 * 24 * MS_PER_HOUR
 const MS_PER_MINUTE = 60_000
 const SECONDS_PER_MINUTE = 60
 const DAY_NAMES = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const
@@ -26,6 +30,8 @@ const DAY_NAMES = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'] as const
 export function checkScheduleTime(input: ScheduleTimeInput): ScheduleProblem | null {
   const { startsAt, now, settings } = input
   if (startsAt.getTime() <= now.getTime()) return { code: 'IN_THE_PAST' }
+  const latest = new Date(now.getTime() + MAX_SCHEDULE_AHEAD_MS)
+  if (startsAt.getTime() > latest.getTime()) return { code: 'TOO_FAR', latest }
 
   const earliest = new Date(now.getTime() + settings.advance_notice_hours * MS_PER_HOUR)
   if (startsAt.getTime() < earliest.getTime()) return { code: 'TOO_SOON', earliest }
