@@ -10,6 +10,7 @@ import {
   type GroupAction,
   groupActions,
   sessionNeedsApproval,
+  sessionRulesFor,
 } from './permissions.ts'
 
 const actors = {
@@ -179,4 +180,39 @@ describe('acting on one session', () => {
   it('never lets a non-member act on a session', () => {
     expect(canActOnSession({ kind: 'non_member' }, 'cancel', privateGroup, true)).toBe(false)
   })
+})
+
+describe('rules a session must pass, by role, approval setting and how it comes about', () => {
+  const approval = { ...defaultGroupSettings, session_approval_required: true }
+  const open = { ...defaultGroupSettings, session_approval_required: false }
+  // [role, group requires approval, origin] → needsApproval, checkNotice, checkSlots
+  it.each([
+    ['member', approval, 'schedule', true, true, true],
+    ['member', open, 'schedule', false, true, true],
+    ['admin', approval, 'schedule', false, true, true],
+    ['owner', approval, 'schedule', false, true, true],
+    ['member', approval, 'reschedule', true, true, true],
+    ['member', open, 'reschedule', false, true, true],
+    ['admin', approval, 'reschedule', false, true, true],
+    ['member', approval, 'instant', true, false, true],
+    ['member', open, 'instant', false, false, true],
+    ['admin', approval, 'instant', false, false, false],
+    ['owner', open, 'instant', false, false, false],
+    ['member', approval, 'start_early', true, true, true],
+    ['member', open, 'start_early', false, true, true],
+    ['admin', approval, 'start_early', false, false, false],
+    ['owner', approval, 'start_early', false, false, false],
+    ['member', approval, 'series_extension', true, false, true],
+    ['member', open, 'series_extension', false, false, true],
+    ['owner', approval, 'series_extension', false, false, true],
+  ] as const)(
+    '%s, %o, %s → approval %s, notice %s, slots %s',
+    (role, settings, origin, needsApproval, checkNotice, checkSlots) => {
+      expect(sessionRulesFor(role, settings, origin)).toEqual({
+        needsApproval,
+        checkNotice,
+        checkSlots,
+      })
+    },
+  )
 })

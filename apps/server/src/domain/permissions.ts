@@ -128,3 +128,52 @@ export function canActOnSession(
   if (action === 'approve') return can(actor, 'approve_sessions', group)
   return isCreator || can(actor, 'cancel_any_session', group)
 }
+
+/**
+ * How a session, or a change to its time, comes about. `start_early`: started by hand before its
+ * planned time; `series_extension`: an occurrence the scheduler adds to an open-ended series.
+ */
+export type SessionOrigin =
+  | 'schedule'
+  | 'reschedule'
+  | 'instant'
+  | 'start_early'
+  | 'series_extension'
+
+/** Which of the group's rules a session (or a time change) must pass. */
+export interface SessionRules {
+  /** It must wait for an owner or admin: a new request, or an approved one sent back. */
+  needsApproval: boolean
+  /** The start must be advance_notice_hours ahead. */
+  checkNotice: boolean
+  /** It must fit the allowed time slots. */
+  checkSlots: boolean
+}
+
+/**
+ * The group's rules for sessions, in one table. Planned sessions and their time changes meet
+ * every rule. Starting now (instant, or early) is what scheduling at that moment would be for a
+ * member, so it cannot skip approval, notice or slots; owners and admins, who set those rules,
+ * may start a session at any time. Occurrences added to a series later are checked against the
+ * slots as they are then; their approval follows the series (decided by the caller).
+ */
+export function sessionRulesFor(
+  role: GroupRole,
+  settings: GroupSettings,
+  origin: SessionOrigin,
+): SessionRules {
+  const needsApproval = sessionNeedsApproval(role, settings)
+  const isManager = rank[role] >= rank.admin
+  switch (origin) {
+    case 'schedule':
+    case 'reschedule':
+      return { needsApproval, checkNotice: true, checkSlots: true }
+    case 'instant':
+      // Notice is about planning ahead; an instant session has none by nature.
+      return { needsApproval, checkNotice: false, checkSlots: !isManager }
+    case 'start_early':
+      return { needsApproval, checkNotice: !isManager, checkSlots: !isManager }
+    case 'series_extension':
+      return { needsApproval, checkNotice: false, checkSlots: true }
+  }
+}
