@@ -22,6 +22,7 @@ import {
 } from './modules/sessions/sessions.service.ts'
 import { registerSystemRoutes } from './modules/system/system.routes.ts'
 import { registerAuthRoutes, resolveUser } from './plugins/auth.ts'
+import { registerCsrfProtection } from './plugins/csrf.ts'
 import { registerDocs } from './plugins/docs.ts'
 import { registerErrorHandling } from './plugins/error-handler.ts'
 import { registerInputGuard } from './plugins/input-guard.ts'
@@ -66,6 +67,8 @@ export async function buildApp({
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
   registerErrorHandling(app)
+  // Before any route, so that every write is checked.
+  registerCsrfProtection(app, config.trustedOrigins)
   registerInputGuard(app)
   await registerDocs(app, version)
 

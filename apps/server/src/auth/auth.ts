@@ -12,6 +12,7 @@ export interface AuthOptions {
   db: Database
   secret: string
   baseUrl: string
+  /** The config's list, which already holds the base URL (and, in development, its loopback spellings). */
   trustedOrigins: string[]
   signInPerMinute: number
   /** Better Auth's own messages go to the app's log, not the console. */
@@ -27,7 +28,7 @@ export function createAuth(options: AuthOptions) {
     baseURL: options.baseUrl,
     basePath: '/api/auth',
     secret: options.secret,
-    trustedOrigins: [options.baseUrl, ...options.trustedOrigins],
+    trustedOrigins: options.trustedOrigins,
     database: drizzleAdapter(options.db, {
       provider: 'pg',
       schema: {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ConfigError, loadConfig } from './env.ts'
+import { ConfigError, loadConfig, trustedOriginsFor } from './env.ts'
 
 describe('loadConfig', () => {
   it('runs on embedded defaults with an empty environment', () => {
@@ -43,8 +43,66 @@ describe('loadConfig', () => {
       DEMO_DATA: 'false',
       PUBLIC_URL: 'https://loopquiz.example/',
     })
-    expect(config.trustedOrigins).toEqual(['chrome-extension://abc', 'https://app.example'])
+    expect(config.trustedOrigins).toEqual(
+      expect.arrayContaining(['chrome-extension://abc', 'https://app.example']),
+    )
     expect(config.seedDemoData).toBe(false)
     expect(config.publicUrl).toBe('https://loopquiz.example')
+  })
+})
+
+describe('trusted origins', () => {
+  it('trusts every loopback spelling of the default port in development', () => {
+    expect(loadConfig({}).trustedOrigins).toEqual([
+      'http://localhost:3000',
+      'http://127.0.0.1:3000',
+      'http://[::1]:3000',
+    ])
+  })
+
+  it('follows PORT, and TRUSTED_ORIGINS on loopback, when not in production', () => {
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      PORT: '4100',
+      TRUSTED_ORIGINS: 'http://localhost:5173,chrome-extension://abc',
+    })
+    expect(config.trustedOrigins).toEqual([
+      'http://localhost:4100',
+      'http://127.0.0.1:4100',
+      'http://[::1]:4100',
+      'http://localhost:5173',
+      'http://127.0.0.1:5173',
+      'http://[::1]:5173',
+      'chrome-extension://abc',
+    ])
+  })
+
+  it('trusts a loopback PUBLIC_URL given as 127.0.0.1 under localhost too', () => {
+    expect(trustedOriginsFor('development', 'http://127.0.0.1:8080', [])).toEqual([
+      'http://127.0.0.1:8080',
+      'http://localhost:8080',
+      'http://[::1]:8080',
+    ])
+  })
+
+  it('adds nothing to a public PUBLIC_URL in development', () => {
+    expect(trustedOriginsFor('development', 'https://quiz.example', [])).toEqual([
+      'https://quiz.example',
+    ])
+  })
+
+  it('trusts only PUBLIC_URL and TRUSTED_ORIGINS in production, loopback or not', () => {
+    const secret = 'a-production-secret-of-32-characters!'
+    expect(
+      loadConfig({
+        NODE_ENV: 'production',
+        AUTH_SECRET: secret,
+        PUBLIC_URL: 'https://quiz.example/',
+        TRUSTED_ORIGINS: 'chrome-extension://abc',
+      }).trustedOrigins,
+    ).toEqual(['https://quiz.example', 'chrome-extension://abc'])
+    expect(loadConfig({ NODE_ENV: 'production', AUTH_SECRET: secret }).trustedOrigins).toEqual([
+      'http://localhost:3000',
+    ])
   })
 })

@@ -56,6 +56,11 @@ export interface Config {
   dataDir: string
   databaseUrl: string | undefined
   authSecret: string | undefined
+  /**
+   * Origins whose pages may send cookie-authenticated writes: PUBLIC_URL, TRUSTED_ORIGINS and,
+   * outside production, the other loopback spellings of each loopback origin among them.
+   * Better Auth and the app's own CSRF check both use this list.
+   */
   trustedOrigins: string[]
   authRateLimitPerMinute: number
   trustProxy: boolean
@@ -82,19 +87,47 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid environment configuration:\n${lines.join('\n')}`)
   }
   const env = parsed.data
+  const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, '')
   return {
     env: env.NODE_ENV,
     host: env.HOST,
     port: env.PORT,
-    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
+    publicUrl,
     logLevel: env.LOG_LEVEL,
     dataDir: path.resolve(env.DATA_DIR),
     databaseUrl: env.DATABASE_URL,
     authSecret: env.AUTH_SECRET,
-    trustedOrigins: env.TRUSTED_ORIGINS,
+    trustedOrigins: trustedOriginsFor(env.NODE_ENV, publicUrl, env.TRUSTED_ORIGINS),
     authRateLimitPerMinute: env.AUTH_RATE_LIMIT_PER_MINUTE,
     trustProxy: env.TRUST_PROXY,
     seedDemoData: env.DEMO_DATA,
     webDistDir: path.resolve(env.WEB_DIST_DIR),
   }
+}
+
+const LOOPBACK_HOSTS = ['localhost', '127.0.0.1', '[::1]']
+
+/**
+ * The list of trusted origins. On a developer's machine the same server answers at
+ * localhost, 127.0.0.1 and [::1] (it listens on 127.0.0.1 by default, and people open
+ * whichever they type), so each loopback origin is trusted under all three spellings.
+ * In production only what the operator listed is trusted.
+ */
+export function trustedOriginsFor(
+  nodeEnv: Env['NODE_ENV'],
+  publicUrl: string,
+  extraOrigins: readonly string[],
+): string[] {
+  const listed = [publicUrl, ...extraOrigins].map((origin) => origin.replace(/\/+$/, ''))
+  if (nodeEnv === 'production') return [...new Set(listed)]
+  return [
+    ...new Set(
+      listed.flatMap((origin) => {
+        const url = URL.parse(origin)
+        if (!url || !LOOPBACK_HOSTS.includes(url.hostname)) return [origin]
+        const port = url.port ? `:${url.port}` : ''
+        return [origin, ...LOOPBACK_HOSTS.map((host) => `${url.protocol}//${host}${port}`)]
+      }),
+    ),
+  ]
 }

@@ -74,9 +74,30 @@ describe('sign-up and sign-in', () => {
   })
 })
 
+describe('sign-up from the other loopback spelling', () => {
+  it('accepts http://127.0.0.1:3000 in development, where the server listens by default', async () => {
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-up/email',
+      headers: { origin: 'http://127.0.0.1:3000' },
+      payload: {
+        name: 'Loopback Lou',
+        email: `lou-${Date.now()}@example.test`,
+        password: 'correct-horse-battery',
+      },
+    })
+    expect(response.statusCode).toBe(200)
+    expect(response.json()).toMatchObject({ user: { name: 'Loopback Lou' } })
+  })
+})
+
+// Built here, not inside the test: the helper closes each app after the file, which it
+// can only arrange from the file's top level (an app made inside a test stayed open and
+// left its PostgreSQL database behind).
+const limited = await createTestApp({ authRateLimitPerMinute: 3 })
+
 describe('sign-in rate limit', () => {
   it('answers 429 after too many sign-in attempts from one address in a minute', async () => {
-    const limited = await createTestApp({ authRateLimitPerMinute: 3 })
     const attempt = () =>
       limited.inject({
         method: 'POST',

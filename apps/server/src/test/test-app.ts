@@ -19,8 +19,12 @@ export async function createTestApp(
   const ownsDatabase = options.database === undefined
   const database = options.database ?? (await openTestDatabase())
   const config: Config = {
-    ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DEMO_DATA: 'false' }),
-    publicUrl: TEST_ORIGIN,
+    ...loadConfig({
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      DEMO_DATA: 'false',
+      PUBLIC_URL: TEST_ORIGIN,
+    }),
     authRateLimitPerMinute: 1000,
     webDistDir: '/nonexistent',
     ...overrides,
@@ -44,8 +48,11 @@ export interface TestUser {
   email: string
   /** Headers of a signed-in request by bearer token (the extension's way). */
   bearer: { authorization: string }
-  /** Headers of a signed-in request by session cookie (the web app's way). */
-  cookie: { cookie: string }
+  /**
+   * Headers of a signed-in request by session cookie from the web app's page (the web app's
+   * way): browsers send the page's Origin with every write, and cookie writes need it.
+   */
+  cookie: { cookie: string; origin: string }
 }
 
 let userCount = 0
@@ -70,7 +77,7 @@ export async function signUp(app: App, name = `User ${++userCount}`): Promise<Te
     name,
     email,
     bearer: { authorization: `Bearer ${String(token)}` },
-    cookie: { cookie },
+    cookie: { cookie, origin: TEST_ORIGIN },
   }
 }
 
