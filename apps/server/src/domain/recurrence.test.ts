@@ -6,6 +6,7 @@ import {
   RecurrenceRuleError,
   ruleAfterSkipping,
   ruleEndingBefore,
+  shiftWallClock,
 } from './recurrence.ts'
 
 /** Occurrences as ISO strings, so a failing table row shows readable instants. */
@@ -418,5 +419,34 @@ describe('cutting and splitting a series', () => {
     ['FREQ=WEEKLY', 3, 'FREQ=WEEKLY'],
   ])('%s after skipping %i → %s', (rule, skipped, expected) => {
     expect(ruleAfterSkipping(rule, skipped)).toBe(expected)
+  })
+})
+
+describe('moving occurrences on the wall clock', () => {
+  const paris = 'Europe/Paris'
+  it.each([
+    // A Monday 18:00 series moved to 19:00: a later occurrence after the spring change too.
+    [
+      '2030-04-01T16:00:00Z',
+      '2030-03-04T17:00:00Z',
+      '2030-03-04T18:00:00Z',
+      '2030-04-01T17:00:00Z',
+    ],
+    [
+      '2030-03-11T17:00:00Z',
+      '2030-03-04T17:00:00Z',
+      '2030-03-04T18:00:00Z',
+      '2030-03-11T18:00:00Z',
+    ],
+    // Moved a day later and half an hour earlier.
+    [
+      '2030-01-14T17:00:00Z',
+      '2030-01-07T17:00:00Z',
+      '2030-01-08T16:30:00Z',
+      '2030-01-15T16:30:00Z',
+    ],
+  ])('%s moved like %s → %s lands at %s', (instant, from, to, expected) => {
+    const moved = shiftWallClock(new Date(instant), new Date(from), new Date(to), paris)
+    expect(moved.toISOString()).toBe(new Date(expected).toISOString())
   })
 })

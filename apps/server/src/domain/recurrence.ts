@@ -97,6 +97,24 @@ export function ruleAfterSkipping(rule: string, skipped: number): string {
   return joinParts(parts)
 }
 
+/**
+ * Moves `instant` the way `from` was moved to `to` on the group's wall clock: as many calendar
+ * days, and the same change of time of day. Every occurrence of a weekly 18:00 series moved to
+ * 19:00 lands at 19:00 local time, on either side of a DST change.
+ */
+export function shiftWallClock(instant: Date, from: Date, to: Date, timeZone: string): Date {
+  const before = DateTime.fromJSDate(from, { zone: timeZone })
+  const after = DateTime.fromJSDate(to, { zone: timeZone })
+  const days = Math.round(after.startOf('day').diff(before.startOf('day'), 'days').days)
+  const minutes = after.hour * 60 + after.minute - (before.hour * 60 + before.minute)
+  const local = DateTime.fromJSDate(instant, { zone: timeZone }).plus({ days })
+  const minuteOfDay = local.hour * 60 + local.minute + minutes
+  return local
+    .startOf('day')
+    .set({ hour: Math.floor(minuteOfDay / 60), minute: minuteOfDay % 60, second: local.second })
+    .toJSDate()
+}
+
 function joinParts(parts: Parts): string {
   return [...parts].map(([key, value]) => `${key}=${value}`).join(';')
 }
