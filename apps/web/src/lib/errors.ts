@@ -65,6 +65,8 @@ const friendlyApiTitles: Partial<Record<ErrorCode, string>> = {
   SOURCE_HAS_NO_QUESTIONS: 'This loop has no questions',
   SESSION_NOT_OPEN: 'This session isn’t open',
   ILLEGAL_TRANSITION: 'The session has moved on',
+  APPROVAL_REQUIRED: 'This group approves sessions first',
+  NO_LONGER_A_MEMBER: 'You are no longer a member of this group',
 }
 
 const emailTaken = {

@@ -3,7 +3,10 @@ import { useState } from 'react'
 import { Button } from '../../components/ui/button'
 import { Section } from '../../components/ui/section'
 import { useMembers } from '../../features/groups/api/find-members'
-import { ScheduleSessionDialog } from '../../features/sessions/components/schedule-session-dialog'
+import {
+  ScheduleSessionDialog,
+  type SessionDraft,
+} from '../../features/sessions/components/schedule-session-dialog'
 import { SessionFilters } from '../../features/sessions/components/session-filters'
 import { SessionList } from '../../features/sessions/components/session-list'
 import { SessionStats } from '../../features/sessions/components/session-stats'
@@ -19,6 +22,8 @@ export function GroupSessionsRoute() {
   const members = useMembers(group.id)
   const filters = useSessionFilters()
   const [openDialog, setOpenDialog] = useState<'schedule' | 'instant' | null>(null)
+  // An instant session refused for approval carries what was picked over to the schedule form.
+  const [draft, setDraft] = useState<SessionDraft>()
   const { canScheduleSession, canCreateInstantSession } = group.capabilities
   const creators = (members.data?.items ?? []).map((member) => ({
     id: member.userId,
@@ -66,7 +71,7 @@ export function GroupSessionsRoute() {
         <hr className="border-slate-100" />
         <SessionList
           groupId={group.id}
-          query={toSessionQuery(filters.values, group.timezone)}
+          query={toSessionQuery(filters.values, group.timezone, filters.now)}
           isFiltered={filters.isFiltered}
           onClearFilters={filters.clear}
           emptyAction={
@@ -84,7 +89,11 @@ export function GroupSessionsRoute() {
           group={group}
           kind="schedule"
           isOpen={openDialog === 'schedule'}
-          onClose={() => setOpenDialog(null)}
+          draft={draft}
+          onClose={() => {
+            setOpenDialog(null)
+            setDraft(undefined)
+          }}
         />
       ) : null}
       {canCreateInstantSession ? (
@@ -92,7 +101,16 @@ export function GroupSessionsRoute() {
           group={group}
           kind="instant"
           isOpen={openDialog === 'instant'}
-          onClose={() => setOpenDialog(null)}
+          // The native dialog reports its close after the switch to scheduling: keep that one open.
+          onClose={() => setOpenDialog((open) => (open === 'instant' ? null : open))}
+          onScheduleInstead={
+            canScheduleSession
+              ? (next) => {
+                  setDraft(next)
+                  setOpenDialog('schedule')
+                }
+              : undefined
+          }
         />
       ) : null}
     </div>

@@ -1,4 +1,5 @@
 import type { GroupSession } from '@loopquiz/contract'
+import clsx from 'clsx'
 import { Activity, Users } from 'lucide-react'
 import type { ReactNode } from 'react'
 import { Avatar } from '../../../components/ui/avatar'
@@ -48,19 +49,31 @@ export function ParticipantList({ session }: { session: GroupSession }) {
         {participants.data.items.map((participant) => (
           <li
             key={participant.userId}
-            className="flex flex-col gap-2 py-3 first:pt-0 last:pb-0 sm:flex-row sm:items-center sm:gap-4"
+            className={clsx(
+              'flex flex-col gap-2 py-3 first:pt-0 last:pb-0 sm:flex-row sm:items-center sm:gap-4',
+              // Muted, not faded out: their result stays part of the history and must stay readable.
+              participant.leftGroup && 'text-slate-600',
+            )}
           >
             <div className="flex min-w-0 items-center gap-3 sm:w-64 sm:shrink-0">
               <Avatar name={participant.name} />
               <div className="flex min-w-0 flex-col">
                 <p className="flex flex-wrap items-center gap-x-2 gap-y-0.5">
-                  <span className="truncate font-semibold text-slate-900">{participant.name}</span>
+                  <span
+                    className={clsx(
+                      'truncate font-semibold',
+                      participant.leftGroup ? 'text-slate-600' : 'text-slate-900',
+                    )}
+                  >
+                    {participant.name}
+                  </span>
                   {participant.completedAt ? (
                     <Badge tone="success">Completed</Badge>
-                  ) : (
+                  ) : participant.leftGroup ? null : (
                     <Badge tone="brand">Answering</Badge>
                   )}
                   {participant.late ? <Badge tone="warning">Late</Badge> : null}
+                  {participant.leftGroup ? <Badge>Left the group</Badge> : null}
                 </p>
                 <p className="text-xs text-slate-500">
                   <RelativeTime iso={participant.joinedAt} prefix="Joined" />

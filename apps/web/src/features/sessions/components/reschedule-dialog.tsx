@@ -1,4 +1,5 @@
-import type { GroupSession } from '@loopquiz/contract'
+import type { GroupSession, SeriesScope } from '@loopquiz/contract'
+import { ShieldQuestion } from 'lucide-react'
 import { type FormEvent, useState } from 'react'
 import { Button } from '../../../components/ui/button'
 import { Dialog } from '../../../components/ui/dialog'
@@ -8,6 +9,7 @@ import { instantToWallTime, type WallTime, wallTimeToInstant } from '../../../li
 import { useUpdateSession } from '../api/update-session'
 import { parseDuration } from '../utils/session-form-values'
 import { startOf } from '../utils/session-links'
+import { isSeriesOccurrence, SeriesScopeField } from './series-scope-field'
 import { ZonedDateTimeFields } from './zoned-date-time-fields'
 
 function RescheduleForm({ session, onDone }: { session: GroupSession; onDone: () => void }) {
@@ -17,6 +19,8 @@ function RescheduleForm({ session, onDone }: { session: GroupSession; onDone: ()
   )
   const [duration, setDuration] = useState(String(session.durationMinutes))
   const [errors, setErrors] = useState<{ when?: string; duration?: string }>({})
+  const [scope, setScope] = useState<SeriesScope>('this')
+  const isOccurrence = isSeriesOccurrence(session)
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
@@ -31,7 +35,7 @@ function RescheduleForm({ session, onDone }: { session: GroupSession; onDone: ()
     update.mutate(
       {
         sessionId: session.id,
-        body: { scheduledAt: instant.toISOString(), durationMinutes: minutes },
+        body: { scheduledAt: instant.toISOString(), durationMinutes: minutes, scope },
       },
       { onSuccess: onDone },
     )
@@ -40,6 +44,12 @@ function RescheduleForm({ session, onDone }: { session: GroupSession; onDone: ()
   return (
     <form noValidate onSubmit={handleSubmit} className="flex flex-col gap-5">
       {update.error ? <ErrorAlert error={update.error} /> : null}
+      {session.capabilities.timeChangeNeedsApproval ? (
+        <p className="flex gap-2.5 rounded-xl bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200">
+          <ShieldQuestion aria-hidden className="mt-0.5 size-4 shrink-0" />
+          Changing the time or duration sends this session back to an owner or admin for approval.
+        </p>
+      ) : null}
       <ZonedDateTimeFields
         value={when}
         onChange={setWhen}
@@ -57,6 +67,9 @@ function RescheduleForm({ session, onDone }: { session: GroupSession; onDone: ()
         onChange={(event) => setDuration(event.target.value)}
         error={errors.duration}
       />
+      {isOccurrence ? (
+        <SeriesScopeField legend="Move which sessions?" value={scope} onChange={setScope} />
+      ) : null}
       <div className="flex flex-col-reverse gap-3 sm:flex-row sm:justify-end">
         <Button variant="secondary" onClick={onDone}>
           Keep the current time
@@ -75,14 +88,14 @@ interface RescheduleDialogProps {
   onClose: () => void
 }
 
-/** Move a session that has not started: new date, time and duration. Members are notified. */
+/** Move a session that has not started: new date, time and duration. */
 export function RescheduleDialog({ session, isOpen, onClose }: RescheduleDialogProps) {
   return (
     <Dialog
       isOpen={isOpen}
       onClose={onClose}
       title={`Reschedule ${session.title}`}
-      description="Everyone in the group gets the new time, and calendar invitations update."
+      description="Members see the new time in the group’s sessions."
     >
       <RescheduleForm session={session} onDone={onClose} />
     </Dialog>

@@ -1,11 +1,13 @@
 import type { Group, GroupSession } from '@loopquiz/contract'
 import clsx from 'clsx'
+import { CalendarPlus } from 'lucide-react'
 import { type FormEvent, useState } from 'react'
 import { Button } from '../../../components/ui/button'
 import { Dialog } from '../../../components/ui/dialog'
 import { ErrorAlert } from '../../../components/ui/error-alert'
 import { TextField } from '../../../components/ui/text-field'
 import { TextareaField } from '../../../components/ui/textarea-field'
+import { hasErrorCode } from '../../../lib/errors'
 import {
   instantToWallTime,
   type WallTime,
@@ -38,6 +40,15 @@ function suggestedStart(group: Group): WallTime {
 
 /** Field errors by name; the source's own are among them. */
 type FormErrors = SourceErrors
+
+/** What was typed in one form, to carry over into the other (instant refused → schedule). */
+export interface SessionDraft {
+  source: SourceDraft
+  pickedTitle: string
+  title: string
+  duration: string
+  description: string
+}
 
 function ModeField() {
   return (
@@ -74,23 +85,32 @@ interface SessionFormProps {
   kind: 'schedule' | 'instant'
   onCancel: () => void
   onCreated: (session: GroupSession) => void
+  draft?: SessionDraft
+  onScheduleInstead?: (draft: SessionDraft) => void
 }
 
-function SessionForm({ group, kind, onCancel, onCreated }: SessionFormProps) {
+function SessionForm({
+  group,
+  kind,
+  onCancel,
+  onCreated,
+  draft,
+  onScheduleInstead,
+}: SessionFormProps) {
   const schedule = useScheduleSession(group.id)
   const instant = useCreateInstantSession(group.id)
   const mutation = kind === 'schedule' ? schedule : instant
-  const [source, setSource] = useState<SourceDraft>(emptySourceDraft)
-  const [pickedTitle, setPickedTitle] = useState('')
-  const [title, setTitle] = useState('')
+  const [source, setSource] = useState<SourceDraft>(draft?.source ?? emptySourceDraft)
+  const [pickedTitle, setPickedTitle] = useState(draft?.pickedTitle ?? '')
+  const [title, setTitle] = useState(draft?.title ?? '')
   const [when, setWhen] = useState<WallTime>(() => suggestedStart(group))
-  const [duration, setDuration] = useState(kind === 'schedule' ? '60' : '30')
+  const [duration, setDuration] = useState(draft?.duration ?? (kind === 'schedule' ? '60' : '30'))
   const [recurrence, setRecurrence] = useState<RecurrenceValue>({
     isWeekly: false,
     days: [],
     count: '8',
   })
-  const [description, setDescription] = useState('')
+  const [description, setDescription] = useState(draft?.description ?? '')
   const [errors, setErrors] = useState<FormErrors>({})
 
   const suggestedTitle = source.kind === 'manual' ? source.manual.videoTitle.trim() : pickedTitle
@@ -195,7 +215,25 @@ function SessionForm({ group, kind, onCancel, onCreated }: SessionFormProps) {
         onChange={(event) => setDescription(event.target.value)}
       />
       <ModeField />
-      {mutation.error ? <ErrorAlert error={mutation.error} /> : null}
+      {mutation.error ? (
+        <ErrorAlert
+          error={mutation.error}
+          action={
+            onScheduleInstead && hasErrorCode(mutation.error, 'APPROVAL_REQUIRED') ? (
+              <Button
+                variant="secondary"
+                size="sm"
+                onClick={() =>
+                  onScheduleInstead({ source, pickedTitle, title, duration, description })
+                }
+              >
+                <CalendarPlus aria-hidden className="size-4" />
+                Schedule it for approval
+              </Button>
+            ) : undefined
+          }
+        />
+      ) : null}
       <div
         className={clsx(
           'flex flex-col-reverse gap-3 sm:flex-row sm:items-center',
@@ -227,6 +265,10 @@ interface ScheduleSessionDialogProps {
   isOpen: boolean
   onClose: () => void
   onCreated?: (session: GroupSession) => void
+  /** Fills the form, e.g. with what an instant session that needs approval was started from. */
+  draft?: SessionDraft
+  /** Offered when an instant session is refused because the group approves sessions first. */
+  onScheduleInstead?: (draft: SessionDraft) => void
 }
 
 /** "Schedule session" and "Start instant session": pick the questions, then when and how long. */
@@ -236,6 +278,8 @@ export function ScheduleSessionDialog({
   isOpen,
   onClose,
   onCreated,
+  draft,
+  onScheduleInstead,
 }: ScheduleSessionDialogProps) {
   return (
     <Dialog
@@ -245,7 +289,7 @@ export function ScheduleSessionDialog({
       title={kind === 'schedule' ? 'Schedule a session' : 'Start an instant session'}
       description={
         kind === 'schedule'
-          ? `Plan a quiz for ${group.name}. Members are invited and it starts by itself at the time you pick.`
+          ? `Plan a quiz for ${group.name}. Members see it in the group’s sessions, and it starts by itself at the time you pick.`
           : `Open a quiz for ${group.name} right now; members can join at once.`
       }
     >
@@ -253,6 +297,8 @@ export function ScheduleSessionDialog({
         group={group}
         kind={kind}
         onCancel={onClose}
+        draft={draft}
+        onScheduleInstead={onScheduleInstead}
         onCreated={(session) => {
           onCreated?.(session)
           onClose()

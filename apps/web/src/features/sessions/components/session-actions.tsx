@@ -1,4 +1,4 @@
-import type { GroupSession } from '@loopquiz/contract'
+import type { GroupSession, SeriesScope } from '@loopquiz/contract'
 import {
   BarChart3,
   CalendarClock,
@@ -16,11 +16,12 @@ import { Dialog } from '../../../components/ui/dialog'
 import { ErrorAlert } from '../../../components/ui/error-alert'
 import { useApproveSession } from '../api/approve-session'
 import { useCancelSession } from '../api/cancel-session'
-import { useEndSession } from '../api/end-session'
 import { useRejectSession } from '../api/reject-session'
 import { useStartSession } from '../api/start-session'
 import { joinPathOf, sessionPathOf } from '../utils/session-links'
+import { EndSessionDialog } from './end-session-dialog'
 import { RescheduleDialog } from './reschedule-dialog'
+import { isSeriesOccurrence, SeriesScopeField } from './series-scope-field'
 
 /** What "Join" says: first time, coming back to an unfinished attempt, or to one's result. */
 export function joinLabelOf(session: GroupSession): string {
@@ -88,13 +89,15 @@ interface SessionActionsProps {
 export function SessionActions({ session, isOnSessionPage = false }: SessionActionsProps) {
   const { groupId, capabilities } = session
   const start = useStartSession(groupId)
-  const end = useEndSession(groupId)
   const approve = useApproveSession(groupId)
   const reject = useRejectSession(groupId)
   const cancel = useCancelSession(groupId)
   const [isRescheduling, setIsRescheduling] = useState(false)
   const [isConfirmingCancel, setIsConfirmingCancel] = useState(false)
-  const error = start.error ?? end.error ?? approve.error ?? reject.error
+  const [isConfirmingEnd, setIsConfirmingEnd] = useState(false)
+  const [cancelScope, setCancelScope] = useState<SeriesScope>('this')
+  const isOccurrence = isSeriesOccurrence(session)
+  const error = start.error ?? approve.error ?? reject.error
   const hasResults = session.status === 'completed' || session.participantCount > 0
   const canReschedule =
     capabilities.canEdit &&
@@ -121,9 +124,11 @@ export function SessionActions({ session, isOnSessionPage = false }: SessionActi
           </MutationButton>
         ) : null}
         {capabilities.canEnd ? (
-          <MutationButton icon={Square} mutation={end} session={session}>
+          <Button variant="secondary" size="sm" onClick={() => setIsConfirmingEnd(true)}>
+            <Square aria-hidden className="size-4" />
             End now
-          </MutationButton>
+            {forTitle}
+          </Button>
         ) : null}
         {hasResults && !isOnSessionPage ? (
           <Link
@@ -162,19 +167,33 @@ export function SessionActions({ session, isOnSessionPage = false }: SessionActi
           onClose={() => setIsRescheduling(false)}
         />
       ) : null}
+      {/* Mounted whatever the capabilities: ending takes canEnd away before the dialog is done. */}
+      <EndSessionDialog
+        session={session}
+        isOpen={isConfirmingEnd}
+        onClose={() => setIsConfirmingEnd(false)}
+      />
       <Dialog
         isOpen={isConfirmingCancel}
         onClose={() => {
           setIsConfirmingCancel(false)
+          setCancelScope('this')
           cancel.reset()
         }}
         title={`Cancel ${session.title}?`}
         description={
           session.status === 'active'
             ? 'The session closes at once; answers given so far are kept.'
-            : 'Everyone in the group is told it won’t take place. This can’t be undone.'
+            : 'It won’t take place; members see it as cancelled. This can’t be undone.'
         }
       >
+        {isOccurrence ? (
+          <SeriesScopeField
+            legend="Cancel which sessions?"
+            value={cancelScope}
+            onChange={setCancelScope}
+          />
+        ) : null}
         {cancel.error ? <ErrorAlert error={cancel.error} /> : null}
         <div className="flex flex-col-reverse gap-3 sm:flex-row sm:justify-end">
           <Button variant="secondary" onClick={() => setIsConfirmingCancel(false)}>
@@ -184,10 +203,13 @@ export function SessionActions({ session, isOnSessionPage = false }: SessionActi
             variant="danger"
             isLoading={cancel.isPending}
             onClick={() =>
-              cancel.mutate(session.id, { onSuccess: () => setIsConfirmingCancel(false) })
+              cancel.mutate(
+                { sessionId: session.id, scope: isOccurrence ? cancelScope : 'this' },
+                { onSuccess: () => setIsConfirmingCancel(false) },
+              )
             }
           >
-            Cancel session
+            {isOccurrence && cancelScope !== 'this' ? 'Cancel sessions' : 'Cancel session'}
           </Button>
         </div>
       </Dialog>

@@ -1,7 +1,9 @@
 import type { GroupSession } from '@loopquiz/contract'
-import { Users, UsersRound } from 'lucide-react'
+import { Hourglass, Users, UsersRound } from 'lucide-react'
 import { Link } from 'react-router'
+import { browserTimeZone, formatDateTimeIn } from '../../../lib/zoned-time'
 import { plural } from '../utils/labels'
+import { isLateWindowOpen } from '../utils/late-window'
 import { SessionStatusBadge } from './session-badges'
 import { SessionCountdown } from './session-countdown'
 
@@ -35,6 +37,15 @@ export function SessionBanner({ session }: { session: GroupSession }) {
         <li aria-live="off">
           <SessionCountdown session={session} className={chip} />
         </li>
+        {session.status === 'completed' && session.lateUntil && isLateWindowOpen(session) ? (
+          <li className={chip}>
+            <Hourglass aria-hidden className="size-3.5" />
+            Late answers until{' '}
+            <time dateTime={session.lateUntil}>
+              {formatDateTimeIn(session.lateUntil, browserTimeZone())}
+            </time>
+          </li>
+        ) : null}
         <li className={chip}>
           <Users aria-hidden className="size-3.5" />
           {plural(session.participantCount, 'participant')}

@@ -3,6 +3,8 @@ import { BarChart3, CalendarX2, Flag } from 'lucide-react'
 import { Link } from 'react-router'
 import { buttonClassName } from '../../../components/ui/button'
 import { Card } from '../../../components/ui/card'
+import { browserTimeZone, formatDateTimeIn } from '../../../lib/zoned-time'
+import { cancelReasonLabels } from '../utils/labels'
 import { sessionPathOf } from '../utils/session-links'
 
 /** The session takes no more answers: cancelled, or over. Points to its results. */
@@ -17,15 +19,31 @@ export function SessionClosed({ session }: { session: GroupSession }) {
       >
         <Icon aria-hidden className="size-7" />
       </span>
-      <h2 className="text-2xl font-bold tracking-tight text-slate-900">
-        {isCancelled ? 'This session was cancelled' : 'This session is over'}
+      <h2 className="text-2xl font-bold tracking-tight text-balance text-slate-900">
+        {isCancelled ? (
+          'This session was cancelled'
+        ) : session.completedAt ? (
+          <>
+            This session ended at{' '}
+            <time dateTime={session.completedAt}>
+              {formatDateTimeIn(session.completedAt, browserTimeZone())}
+            </time>
+          </>
+        ) : (
+          'This session is over'
+        )}
       </h2>
+      {isCancelled && session.cancelReason ? (
+        <p className="rounded-full bg-rose-50 px-3 py-1 text-sm font-semibold text-rose-800 ring-1 ring-rose-200">
+          {cancelReasonLabels[session.cancelReason]}
+        </p>
+      ) : null}
       <p className="max-w-md text-slate-600">
         {isCancelled
           ? 'It won’t take place. Look at the group’s other sessions for the next one.'
           : session.myParticipation
             ? `It closed before you finished: you answered ${answered} of ${session.questionCount} questions.`
-            : 'It takes no more answers. See how the group did.'}
+            : 'Members can no longer join or answer. See how the group did.'}
       </p>
       <div className="flex flex-wrap justify-center gap-3">
         {isCancelled ? null : (

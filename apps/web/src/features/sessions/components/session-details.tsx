@@ -1,4 +1,5 @@
 import type { GroupSession } from '@loopquiz/contract'
+import clsx from 'clsx'
 import type { LucideIcon } from 'lucide-react'
 import {
   CalendarClock,
@@ -20,6 +21,7 @@ import { startOf } from '../utils/session-links'
 import { SessionActions } from './session-actions'
 import { SessionStatusBadge, SessionTypeBadge } from './session-badges'
 import { SessionCountdown } from './session-countdown'
+import { SessionStateNotice } from './session-state-notice'
 import { SessionTime } from './session-time'
 
 function Fact({
@@ -78,7 +80,12 @@ export function SessionDetails({ session }: { session: GroupSession }) {
           <span className="text-xs font-semibold text-slate-500">{modeLabels[session.mode]}</span>
           <SessionCountdown
             session={session}
-            className="inline-flex items-center gap-1 rounded-full bg-amber-50 px-2 py-0.5 text-xs font-semibold text-amber-800 tabular-nums ring-1 ring-amber-200"
+            className={clsx(
+              'inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs font-semibold tabular-nums ring-1',
+              session.status === 'completed'
+                ? 'bg-slate-100 text-slate-700 ring-slate-200'
+                : 'bg-amber-50 text-amber-800 ring-amber-200',
+            )}
           />
         </div>
         <h2 className="text-2xl font-extrabold tracking-tight break-words text-slate-900">
@@ -88,6 +95,7 @@ export function SessionDetails({ session }: { session: GroupSession }) {
           <p className="whitespace-pre-line text-slate-700">{session.description}</p>
         ) : null}
       </div>
+      <SessionStateNotice session={session} />
       <dl className="grid grid-cols-1 gap-3 sm:grid-cols-2">
         <Fact
           icon={CalendarClock}
@@ -97,7 +105,11 @@ export function SessionDetails({ session }: { session: GroupSession }) {
         </Fact>
         <Fact icon={Clock} term="Duration">
           {formatDuration(session.durationMinutes)}
-          {session.endsAt && session.status !== 'cancelled' ? (
+          {session.status === 'completed' && session.completedAt ? (
+            <span className="block text-xs font-normal text-slate-500">
+              Ended <SessionTime iso={session.completedAt} groupTimezone={session.groupTimezone} />
+            </span>
+          ) : session.endsAt && session.status !== 'cancelled' ? (
             <span className="block text-xs font-normal text-slate-500">
               Ends <SessionTime iso={session.endsAt} groupTimezone={session.groupTimezone} />
             </span>

@@ -7,6 +7,11 @@ import { zoneLabel } from '../../../lib/zoned-time'
 import type { SessionFilterValues } from '../hooks/use-session-filters'
 import { statusLabels, typeLabels } from '../utils/labels'
 
+const views = [
+  { value: 'all', label: 'All sessions' },
+  { value: 'upcoming', label: 'Upcoming' },
+] as const
+
 /** A select's value when it names a known option; "" (any) otherwise. */
 function anyOr<T>(parsed: { success: true; data: T } | { success: false }): T | '' {
   return parsed.success ? parsed.data : ''
@@ -22,7 +27,7 @@ interface SessionFiltersProps {
   timeZone: string
 }
 
-/** Status, type, creator, date range and order of the Sessions list; they live in the URL. */
+/** All or upcoming; status, type, creator, date range and order of the Sessions list; in the URL. */
 export function SessionFilters({
   values,
   onChange,
@@ -33,6 +38,27 @@ export function SessionFilters({
 }: SessionFiltersProps) {
   return (
     <search aria-label="Filter sessions" className="flex flex-col gap-3">
+      <fieldset className="flex flex-col gap-1.5">
+        <legend className="sr-only">Show</legend>
+        <div className="inline-flex w-fit rounded-xl bg-slate-100 p-1">
+          {views.map((view) => (
+            <label
+              key={view.value}
+              className="cursor-pointer rounded-lg px-3 py-1.5 text-sm font-semibold text-slate-600 transition-colors hover:text-slate-900 has-checked:bg-white has-checked:text-brand-700 has-checked:shadow-sm has-focus-visible:outline-2 has-focus-visible:outline-offset-2 has-focus-visible:outline-brand-600"
+            >
+              <input
+                type="radio"
+                name="session-view"
+                value={view.value}
+                checked={values.view === view.value}
+                onChange={() => onChange({ view: view.value })}
+                className="sr-only"
+              />
+              {view.label}
+            </label>
+          ))}
+        </div>
+      </fieldset>
       <div className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-6">
         <SelectField
           label="Status"
@@ -88,16 +114,18 @@ export function SessionFilters({
           min={values.from || undefined}
           onChange={(event) => onChange({ to: event.target.value })}
         />
-        <SelectField
-          label="Order"
-          value={values.order}
-          onChange={(event) =>
-            onChange({ order: event.target.value === 'soonest' ? 'soonest' : 'newest' })
-          }
-        >
-          <option value="newest">Newest first</option>
-          <option value="soonest">Soonest first</option>
-        </SelectField>
+        {values.view === 'upcoming' ? null : (
+          <SelectField
+            label="Order"
+            value={values.order}
+            onChange={(event) =>
+              onChange({ order: event.target.value === 'soonest' ? 'soonest' : 'newest' })
+            }
+          >
+            <option value="newest">Newest first</option>
+            <option value="soonest">Soonest first</option>
+          </SelectField>
+        )}
       </div>
       <div className="flex flex-wrap items-center justify-between gap-2">
         <p className="text-xs text-slate-500">

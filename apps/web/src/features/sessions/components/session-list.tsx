@@ -6,6 +6,7 @@ import { ErrorAlert } from '../../../components/ui/error-alert'
 import { LoadMore } from '../../../components/ui/load-more'
 import { ListSkeleton } from '../../../components/ui/skeleton'
 import { type SessionListQuery, useSessions } from '../api/find-sessions'
+import { SeriesRow } from './series-row'
 import { SessionActions } from './session-actions'
 import { SessionRow } from './session-row'
 
@@ -18,7 +19,10 @@ interface SessionListProps {
   emptyAction?: ReactNode
 }
 
-/** A group's sessions, past and future, with their quick actions; "Show more" pages on. */
+/**
+ * A group's sessions, past and future, with their quick actions; a recurring series is one row
+ * when the query collapses series. "Show more" pages on.
+ */
 export function SessionList({
   groupId,
   query,
@@ -72,7 +76,11 @@ export function SessionList({
       <ul aria-label="Sessions" className="flex flex-col divide-y divide-slate-100">
         {items.map((session) => (
           <li key={session.id} className="py-4 first:pt-0 last:pb-0">
-            <SessionRow session={session} actions={<SessionActions session={session} />} />
+            {session.series ? (
+              <SeriesRow session={session} series={session.series} />
+            ) : (
+              <SessionRow session={session} actions={<SessionActions session={session} />} />
+            )}
           </li>
         ))}
       </ul>

@@ -133,6 +133,7 @@ function Comparison({
                 className={clsx(
                   'flex items-center gap-3 rounded-xl px-3 py-2 ring-1',
                   isMe ? 'bg-brand-50 ring-brand-200' : 'bg-white ring-slate-100',
+                  participant.leftGroup && 'bg-slate-50',
                 )}
               >
                 <span
@@ -151,12 +152,20 @@ function Comparison({
                   {initialsOf(participant.name) || '?'}
                 </span>
                 <span className="flex min-w-0 flex-1 flex-wrap items-center gap-x-2 gap-y-0.5">
-                  <span className="truncate font-semibold text-slate-900">
+                  <span
+                    className={clsx(
+                      'truncate font-semibold',
+                      participant.leftGroup ? 'text-slate-600' : 'text-slate-900',
+                    )}
+                  >
                     {participant.name}
                     {isMe ? <span className="font-normal text-slate-500"> (you)</span> : null}
                   </span>
                   {participant.late ? <Badge tone="warning">Late</Badge> : null}
-                  {participant.completedAt === null ? <Badge>In progress</Badge> : null}
+                  {participant.leftGroup ? <Badge>Left the group</Badge> : null}
+                  {participant.completedAt === null && !participant.leftGroup ? (
+                    <Badge>In progress</Badge>
+                  ) : null}
                 </span>
                 <span className="font-bold text-slate-900 tabular-nums">
                   {participant.score}/{total}

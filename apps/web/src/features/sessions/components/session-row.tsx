@@ -3,7 +3,7 @@ import clsx from 'clsx'
 import { Clock, ListChecks, Repeat, UserRound, Users } from 'lucide-react'
 import type { ReactNode } from 'react'
 import { Link } from 'react-router'
-import { formatDuration, plural } from '../utils/labels'
+import { cancelReasonLabels, formatDuration, plural } from '../utils/labels'
 import { describeRule } from '../utils/recurrence'
 import { sessionPathOf, startOf } from '../utils/session-links'
 import { SessionStatusBadge, SessionTypeBadge } from './session-badges'
@@ -52,10 +52,26 @@ interface SessionRowProps {
   actions?: ReactNode
   /** Name the group too (lists across groups, like the dashboard). */
   isGroupShown?: boolean
+  /** Before the time, e.g. "Next" on the row of a series that shows its next occurrence. */
+  timeLabel?: string
+  /** Instead of the recurrence rule, e.g. the series at a glance; null shows neither. */
+  repeats?: ReactNode
 }
 
 /** One session in a list: what, when (group's and viewer's clock), how long, who, how many. */
-export function SessionRow({ session, actions, isGroupShown = false }: SessionRowProps) {
+export function SessionRow({
+  session,
+  actions,
+  isGroupShown = false,
+  timeLabel,
+  repeats,
+}: SessionRowProps) {
+  const repeatsText =
+    repeats !== undefined
+      ? repeats
+      : session.recurrenceRule
+        ? describeRule(session.recurrenceRule)
+        : null
   return (
     <div className="flex gap-3 sm:gap-4">
       <DateTile session={session} />
@@ -77,6 +93,7 @@ export function SessionRow({ session, actions, isGroupShown = false }: SessionRo
           <p className="text-sm font-medium text-brand-700">{session.groupName}</p>
         ) : null}
         <p className="text-sm text-slate-700">
+          {timeLabel ? <span className="font-semibold">{timeLabel}: </span> : null}
           <SessionTime iso={startOf(session)} groupTimezone={session.groupTimezone} />
         </p>
         <p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-slate-500">
@@ -96,13 +113,18 @@ export function SessionRow({ session, actions, isGroupShown = false }: SessionRo
             <ListChecks aria-hidden className="size-3.5" />
             {plural(session.questionCount, 'question')}
           </span>
-          {session.recurrenceRule ? (
+          {repeatsText ? (
             <span className="inline-flex items-center gap-1">
               <Repeat aria-hidden className="size-3.5" />
-              {describeRule(session.recurrenceRule)}
+              {repeatsText}
             </span>
           ) : null}
         </p>
+        {session.status === 'cancelled' && session.cancelReason ? (
+          <p className="text-sm font-medium text-rose-700">
+            {cancelReasonLabels[session.cancelReason]}
+          </p>
+        ) : null}
         {actions ? <div className="pt-1">{actions}</div> : null}
       </div>
     </div>

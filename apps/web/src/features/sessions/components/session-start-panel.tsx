@@ -3,6 +3,7 @@ import { ListChecks, Sparkles, Trophy, Users } from 'lucide-react'
 import { Button } from '../../../components/ui/button'
 import { Card } from '../../../components/ui/card'
 import { ErrorAlert } from '../../../components/ui/error-alert'
+import { browserTimeZone, formatDateTimeIn } from '../../../lib/zoned-time'
 import { plural } from '../utils/labels'
 
 interface SessionStartPanelProps {
@@ -15,6 +16,7 @@ interface SessionStartPanelProps {
 /** Before joining an open session: what it holds, and one button to join and start. */
 export function SessionStartPanel({ session, onStart, isStarting, error }: SessionStartPanelProps) {
   const isLate = session.status === 'completed'
+  const viewerZone = browserTimeZone()
   return (
     <Card className="overflow-hidden">
       <div className="bg-linear-to-br from-brand-600 via-brand-700 to-fuchsia-700 px-5 py-6 text-white sm:px-8">
@@ -42,11 +44,35 @@ export function SessionStartPanel({ session, onStart, isStarting, error }: Sessi
       </div>
       <div className="flex flex-col gap-4 p-5 sm:p-8">
         {error ? <ErrorAlert error={error} /> : null}
-        <p className="text-slate-600">
-          {isLate
-            ? 'The session ended early, but it stays open until its planned end. Your result joins the group’s, marked late.'
-            : 'Answer at your own pace. Your score joins the group’s results, and you can leave and come back until the session ends.'}
-        </p>
+        {isLate ? (
+          <p className="rounded-xl bg-amber-50 p-3 text-amber-900 ring-1 ring-amber-200">
+            {session.completedAt ? (
+              <>
+                This session ended at{' '}
+                <time dateTime={session.completedAt}>
+                  {formatDateTimeIn(session.completedAt, viewerZone)}
+                </time>
+                .{' '}
+              </>
+            ) : null}
+            {session.lateUntil ? (
+              <>
+                You can still answer until{' '}
+                <time dateTime={session.lateUntil} className="font-semibold">
+                  {formatDateTimeIn(session.lateUntil, viewerZone)}
+                </time>
+                ; your result will be marked late.
+              </>
+            ) : (
+              'You can still answer; your result will be marked late.'
+            )}
+          </p>
+        ) : (
+          <p className="text-slate-600">
+            Answer at your own pace. Your score joins the group’s results, and you can leave and
+            come back until the session ends.
+          </p>
+        )}
         {session.description ? (
           <p className="rounded-xl bg-slate-50 p-3 text-sm whitespace-pre-line text-slate-700 ring-1 ring-slate-100">
             {session.description}

@@ -16,6 +16,8 @@ interface ZonedDateTimeFieldsProps {
   /** The group's zone: what the inputs mean. */
   timeZone: string
   error?: string
+  /** What the moment is, e.g. "Accept late answers until"; "Starts at" by default. */
+  legend?: string
 }
 
 /**
@@ -27,6 +29,7 @@ export function ZonedDateTimeFields({
   onChange,
   timeZone,
   error,
+  legend = 'Starts at',
 }: ZonedDateTimeFieldsProps) {
   const viewerZone = browserTimeZone()
   const instant = wallTimeToInstant(value, timeZone)
@@ -34,7 +37,7 @@ export function ZonedDateTimeFields({
   return (
     <fieldset className="flex flex-col gap-2" aria-describedby={equivalentId}>
       <legend className="mb-1.5 text-sm font-semibold text-slate-800">
-        Starts at{' '}
+        {legend}{' '}
         <span className="font-normal text-slate-500">(group time, {zoneLabel(timeZone)})</span>
       </legend>
       <div className="grid grid-cols-1 gap-3 min-[400px]:grid-cols-2">

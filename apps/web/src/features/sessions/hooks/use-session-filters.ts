@@ -4,6 +4,7 @@ import {
   sessionStatusSchema,
   sessionTypeSchema,
 } from '@loopquiz/contract'
+import { useState } from 'react'
 import { useSearchParams } from 'react-router'
 import { startOfDayInZone } from '../../../lib/zoned-time'
 import type { SessionListQuery } from '../api/find-sessions'
@@ -17,6 +18,8 @@ export interface SessionFilterValues {
   from: string
   to: string
   order: 'newest' | 'soonest'
+  /** `upcoming`: only what starts from now on, soonest first. */
+  view: 'all' | 'upcoming'
 }
 
 const emptyValues: SessionFilterValues = {
@@ -26,6 +29,7 @@ const emptyValues: SessionFilterValues = {
   from: '',
   to: '',
   order: 'newest',
+  view: 'all',
 }
 
 const isDay = (text: string) => /^\d{4}-\d{2}-\d{2}$/.test(text)
@@ -42,23 +46,32 @@ function valuesOf(params: URLSearchParams): SessionFilterValues {
     from: isDay(from) ? from : '',
     to: isDay(to) ? to : '',
     order: params.get('order') === 'soonest' ? 'soonest' : 'newest',
+    view: params.get('view') === 'upcoming' ? 'upcoming' : 'all',
   }
 }
 
 /**
  * The API query for the filters; the dates are whole days in the group's time zone, so "to"
- * includes its day (the API's `to` is exclusive).
+ * includes its day (the API's `to` is exclusive). A recurring series is one row. "Upcoming" starts
+ * at `now`, which the caller keeps still: a moving instant would make every render a new query.
  */
-export function toSessionQuery(values: SessionFilterValues, timeZone: string): SessionListQuery {
-  const from = values.from ? startOfDayInZone(values.from, timeZone) : null
+export function toSessionQuery(
+  values: SessionFilterValues,
+  timeZone: string,
+  now: Date,
+): SessionListQuery {
+  const fromDay = values.from ? startOfDayInZone(values.from, timeZone) : null
+  const isUpcoming = values.view === 'upcoming'
+  const from = isUpcoming && (fromDay === null || fromDay < now) ? now : fromDay
   const to = values.to ? startOfDayInZone(values.to, timeZone, 1) : null
   return {
+    collapseSeries: 'true',
     ...(values.status ? { status: values.status } : {}),
     ...(values.type ? { type: values.type } : {}),
     ...(values.createdBy ? { createdBy: values.createdBy } : {}),
     ...(from ? { from: from.toISOString() } : {}),
     ...(to ? { to: to.toISOString() } : {}),
-    order: values.order,
+    order: isUpcoming ? 'soonest' : values.order,
   }
 }
 
@@ -66,8 +79,11 @@ export function toSessionQuery(values: SessionFilterValues, timeZone: string): S
 export function useSessionFilters() {
   const [params, setParams] = useSearchParams()
   const values = valuesOf(params)
+  // Where "Upcoming" starts: when the page opened or the view was picked, not each render.
+  const [now, setNow] = useState(() => new Date())
 
   function change(next: Partial<SessionFilterValues>) {
+    if (next.view === 'upcoming') setNow(new Date())
     const merged = { ...values, ...next }
     const search = new URLSearchParams()
     for (const [key, value] of Object.entries(merged)) {
@@ -80,5 +96,5 @@ export function useSessionFilters() {
     ([key, value]) => value !== emptyValues[key as keyof SessionFilterValues],
   )
 
-  return { values, change, clear: () => setParams({}, { replace: true }), isFiltered }
+  return { values, change, clear: () => setParams({}, { replace: true }), isFiltered, now }
 }

@@ -1,7 +1,13 @@
-import type { SessionMode, SessionStatus, SessionType } from '@loopquiz/contract'
+import type {
+  CancelReason,
+  SeriesScope,
+  SessionMode,
+  SessionStatus,
+  SessionType,
+} from '@loopquiz/contract'
 
 export const statusLabels: Record<SessionStatus, string> = {
-  pending_approval: 'Pending approval',
+  pending_approval: 'Waiting for approval',
   scheduled: 'Scheduled',
   active: 'Active',
   completed: 'Completed',
@@ -21,6 +27,21 @@ export const typeLabels: Record<SessionType, string> = {
   instant: 'Instant',
   scheduled: 'One-time',
   recurring: 'Recurring',
+}
+
+/** Why a session did not take place, when it was not someone's plain "cancel". */
+export const cancelReasonLabels: Record<CancelReason, string> = {
+  rejected: 'Turned down by an admin',
+  not_approved_in_time: 'Not approved before its start time',
+  group_deleted: 'The group was deleted',
+  outside_allowed_times: 'Outside the group’s allowed times',
+}
+
+/** The choices a change to one occurrence of a series offers, as calendars word them. */
+export const seriesScopeLabels: Record<SeriesScope, string> = {
+  this: 'This session',
+  following: 'This and following sessions',
+  all: 'All sessions in the series',
 }
 
 export const modeLabels: Record<SessionMode, string> = {

@@ -17,26 +17,32 @@ export function weeklyRule(days: number[], count: number): string {
   return `FREQ=WEEKLY;BYDAY=${codes.join(',')};COUNT=${count}`
 }
 
-/** A weekly rule for people: "Weekly on Tue, Thu · 8 times"; other rules as they are. */
-export function describeRule(rule: string): string {
-  const parts = new Map(
+function partsOf(rule: string): Map<string, string> {
+  return new Map(
     rule.split(';').map((part) => {
       const [key = '', value = ''] = part.split('=')
       return [key.toUpperCase(), value] as const
     }),
   )
+}
+
+/** How often a rule repeats, without how many times: "Weekly on Tue, Thu"; other rules as they are. */
+export function describeFrequency(rule: string): string {
+  const parts = partsOf(rule)
   if (parts.get('FREQ') !== 'WEEKLY') return rule
   const days = (parts.get('BYDAY') ?? '')
     .split(',')
     .map((code) => weekdays.find((day) => day.code === code)?.short)
     .filter(Boolean)
+  return days.length > 0 ? `Weekly on ${days.join(', ')}` : 'Weekly'
+}
+
+/** A weekly rule for people: "Weekly on Tue, Thu · 8 times"; other rules as they are. */
+export function describeRule(rule: string): string {
+  const parts = partsOf(rule)
+  if (parts.get('FREQ') !== 'WEEKLY') return rule
   const count = parts.get('COUNT')
-  return [
-    days.length > 0 ? `Weekly on ${days.join(', ')}` : 'Weekly',
-    count ? `${count} times` : null,
-  ]
-    .filter(Boolean)
-    .join(' · ')
+  return [describeFrequency(rule), count ? `${count} times` : null].filter(Boolean).join(' · ')
 }
 
 /** How many sessions one weekly series may hold, counting the first. */
