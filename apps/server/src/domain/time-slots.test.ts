@@ -2,6 +2,7 @@ import type { TimeSlot } from '@loopquiz/contract'
 import { describe, expect, it } from 'vitest'
 import {
   checkScheduleTime,
+  checkStartNow,
   describeSlots,
   MAX_SCHEDULE_AHEAD_MS,
   type ScheduleProblem,
@@ -383,5 +384,52 @@ describe('describeSlots', () => {
     { slots: [], text: 'Any time' },
   ])('$text', ({ slots, text }) => {
     expect(describeSlots(slots)).toBe(text)
+  })
+})
+
+describe('checkStartNow: instant sessions and early starts', () => {
+  const slots = [tueThuEvening]
+  it.each([
+    // 2030-01-08 is a Tuesday; 17:30Z is 18:30 in Paris.
+    { name: 'inside a slot', now: '2030-01-08T17:30:00Z', minutes: 30, hours: 0, fits: true },
+    {
+      name: 'running past the slot',
+      now: '2030-01-08T18:30:00Z',
+      minutes: 60,
+      hours: 0,
+      fits: false,
+    },
+    {
+      name: 'on a day with no slot',
+      now: '2030-01-09T17:30:00Z',
+      minutes: 30,
+      hours: 0,
+      fits: false,
+    },
+    {
+      name: 'with any advance notice',
+      now: '2030-01-08T17:30:00Z',
+      minutes: 30,
+      hours: 1,
+      fits: false,
+    },
+  ])('$name', ({ now, minutes, hours, fits }) => {
+    const problem = checkStartNow({
+      now: new Date(now),
+      durationMinutes: minutes,
+      timeZone: 'Europe/Paris',
+      settings: { advance_notice_hours: hours, allowed_time_slots: slots },
+    })
+    expect(problem === null).toBe(fits)
+  })
+
+  it('accepts any time when the group has no slots and no notice', () => {
+    const problem = checkStartNow({
+      now: new Date('2030-01-09T03:00:00Z'),
+      durationMinutes: 600,
+      timeZone: 'Europe/Paris',
+      settings: { advance_notice_hours: 0 },
+    })
+    expect(problem).toBeNull()
   })
 })

@@ -45,6 +45,26 @@ export function checkScheduleTime(input: ScheduleTimeInput): ScheduleProblem | n
     : { code: 'OUTSIDE_ALLOWED_SLOTS', slots }
 }
 
+/**
+ * Why a session may not start right now (an instant session, or one started early), or null.
+ * Starting now can never meet an advance notice, and must fit the slots like any start.
+ */
+export function checkStartNow(input: Omit<ScheduleTimeInput, 'startsAt'>): ScheduleProblem | null {
+  const { now, settings } = input
+  if (settings.advance_notice_hours > 0) {
+    return {
+      code: 'TOO_SOON',
+      earliest: new Date(now.getTime() + settings.advance_notice_hours * MS_PER_HOUR),
+    }
+  }
+  const slots = settings.allowed_time_slots ?? []
+  if (slots.length === 0) return null
+  const window = localWindow({ ...input, startsAt: now })
+  return slots.some((slot) => fitsSlot(window, slot))
+    ? null
+    : { code: 'OUTSIDE_ALLOWED_SLOTS', slots }
+}
+
 /** Slots for people to read: "Tue, Thu 18:00–20:00; Every day 07:00–08:00". */
 export function describeSlots(slots: TimeSlot[]): string {
   if (slots.length === 0) return 'Any time'
