@@ -6,12 +6,36 @@ import {
   correctAnswerSchema,
   publicQuestionSchema,
   questionInputSchema,
-  questionSchema,
 } from './questions.ts'
 
 /** Who may open a share link: anyone (guests too) or signed-in users only. */
 export const shareVisibilitySchema = z.enum(['public', 'signed_in'])
 export type ShareVisibility = z.infer<typeof shareVisibilitySchema>
+
+/** When a quiz taker sees the correct answer and explanation of a question. */
+export const showAnswersPolicySchema = z
+  .enum(['after_each_answer', 'after_finishing', 'never'])
+  .describe(
+    'after_each_answer: the key of a question once it is answered (skipped ones never); after_finishing: on finishing, for every question; never: right or wrong and the score only',
+  )
+/** When a quiz taker sees the correct answer and explanation of a question. */
+export type ShowAnswersPolicy = z.infer<typeof showAnswersPolicySchema>
+
+/**
+ * Whether the key (correct answer and explanation) of a question is given, and if not, why:
+ * `answered_only` (the author shows keys only of answered questions), `on_finish` (shown once
+ * the attempt is finished), `on_session_end` (shown once the group session is closed),
+ * `never` (the author shows no keys).
+ */
+export const answerKeyStatusSchema = z.enum([
+  'shown',
+  'answered_only',
+  'on_finish',
+  'on_session_end',
+  'never',
+])
+/** Whether the key of a question is given, and if not, why. */
+export type AnswerKeyStatus = z.infer<typeof answerKeyStatusSchema>
 
 /** Who may open a question set: also `group`, for the copy a group session takes. */
 export const questionSetVisibilitySchema = z.enum(['public', 'signed_in', 'group'])
@@ -24,6 +48,7 @@ export const createShareBodySchema = z
     loop: loopSnapshotSchema.optional(),
     questions: z.array(questionInputSchema).min(1).max(50),
     visibility: shareVisibilitySchema.default('public'),
+    showAnswers: showAnswersPolicySchema.default('after_each_answer'),
     expiresInHours: z
       .number()
       .int()
@@ -56,6 +81,7 @@ export const publicQuestionSetSchema = z.object({
   questions: z.array(publicQuestionSchema),
   totalPoints: z.number().int(),
   visibility: questionSetVisibilitySchema,
+  showAnswers: showAnswersPolicySchema,
   expiresAt: timestampSchema.nullable(),
   createdAt: timestampSchema,
   ownerName: z.string(),
@@ -70,6 +96,7 @@ export const questionSetSummarySchema = z.object({
   videoTitle: z.string(),
   questionCount: z.number().int(),
   visibility: questionSetVisibilitySchema,
+  showAnswers: showAnswersPolicySchema,
   expiresAt: timestampSchema.nullable(),
   createdAt: timestampSchema,
   attemptCount: z.number().int(),
@@ -96,7 +123,14 @@ export const submitAnswerBodySchema = z.object({
 })
 export type SubmitAnswerBody = z.infer<typeof submitAnswerBodySchema>
 
-/** The graded answer: shown to the taker right after answering. */
+/** The key of a question: given only when `keyStatus` is `shown`, otherwise both are null. */
+const answerKeyFields = {
+  keyStatus: answerKeyStatusSchema,
+  correctAnswer: correctAnswerSchema.nullable(),
+  explanation: z.string().nullable().describe('Null also when the question has none'),
+}
+
+/** The graded answer: shown to the taker right after answering; the key as the policy allows. */
 export const answerResultSchema = z.object({
   questionId: z.string(),
   clientAnswerId: z.string(),
@@ -104,8 +138,7 @@ export const answerResultSchema = z.object({
   correct: z.boolean(),
   points: z.number().int(),
   maxPoints: z.number().int(),
-  explanation: z.string().nullable(),
-  correctAnswer: correctAnswerSchema,
+  ...answerKeyFields,
   answeredAt: timestampSchema,
 })
 export type AnswerResult = z.infer<typeof answerResultSchema>
@@ -119,6 +152,7 @@ export const attemptSchema = z.object({
   title: z.string(),
   displayName: z.string(),
   status: attemptStatusSchema,
+  showAnswers: showAnswersPolicySchema,
   answers: z.array(answerResultSchema),
   score: z.number().int(),
   maxScore: z.number().int(),
@@ -129,6 +163,14 @@ export const attemptSchema = z.object({
 export type Attempt = z.infer<typeof attemptSchema>
 
 export const attemptParamsSchema = z.object({ attemptId: z.string().min(16).max(64) })
+
+/** One question of a result: the question as the taker saw it, their answer, and the key if given. */
+export const reviewItemSchema = z.object({
+  question: publicQuestionSchema,
+  answer: answerResultSchema.nullable(),
+  ...answerKeyFields,
+})
+export type ReviewItem = z.infer<typeof reviewItemSchema>
 
 /** The result of a finished attempt, with every question and the taker's answer to it. */
 export const attemptResultSchema = z.object({
@@ -142,12 +184,8 @@ export const attemptResultSchema = z.object({
   questionCount: z.number().int(),
   startedAt: timestampSchema,
   finishedAt: timestampSchema,
-  review: z.array(
-    z.object({
-      question: questionSchema,
-      answer: answerResultSchema.nullable(),
-    }),
-  ),
+  showAnswers: showAnswersPolicySchema,
+  review: z.array(reviewItemSchema),
 })
 export type AttemptResult = z.infer<typeof attemptResultSchema>
 

@@ -105,6 +105,7 @@ export async function seedDemoData(app: App, db: Database) {
     loopId: featured.id,
     questions: featured.questions,
     visibility: 'public',
+    showAnswers: 'after_each_answer',
   })
   const viewer = { id: user.id, name: user.name, email: user.email }
   const group = await app.services.groups.create(viewer, {

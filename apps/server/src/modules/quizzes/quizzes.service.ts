@@ -9,10 +9,13 @@ import type {
   PublicQuestionSet,
   Question,
   QuestionSetSummary,
+  ReviewItem,
+  ShowAnswersPolicy,
   StartAttemptBody,
   SubmitAnswerBody,
 } from '@loopquiz/contract'
 import type { AuthUser } from '../../auth/auth.ts'
+import { answerKeyStatus } from '../../domain/answer-key.ts'
 import {
   assignQuestionIds,
   correctAnswerOf,
@@ -51,6 +54,14 @@ export interface QuizzesServiceDeps {
 }
 
 type Viewer = Pick<AuthUser, 'id' | 'name'> | null
+
+/** What the answer-key rule needs to know of an attempt, beyond the question. */
+interface KeyContext {
+  policy: ShowAnswersPolicy
+  attemptFinished: boolean
+  inSession: boolean
+  sessionClosed: boolean
+}
 
 export function createQuizzesService({
   quizzes,
@@ -104,7 +115,33 @@ export function createQuizzesService({
     return found
   }
 
-  function toAnswerResult(row: AnswerRow, question: Question | undefined): AnswerResult {
+  async function keyContextOf(attempt: AttemptRow, set: QuestionSetRow): Promise<KeyContext> {
+    return {
+      policy: set.showAnswers,
+      attemptFinished: attempt.status === 'finished',
+      inSession: attempt.sessionId !== null,
+      sessionClosed: attempt.sessionId !== null && (await sessionGate.isClosed(attempt.sessionId)),
+    }
+  }
+
+  /** The key of one question, or nulls and the reason it is withheld: every response goes through here. */
+  function keyOf(question: Question | undefined, answered: boolean, context: KeyContext) {
+    const keyStatus = answerKeyStatus({ ...context, answered })
+    if (keyStatus !== 'shown' || !question) {
+      return { keyStatus, correctAnswer: null, explanation: null }
+    }
+    return {
+      keyStatus,
+      correctAnswer: correctAnswerOf(question),
+      explanation: question.explanation ?? null,
+    }
+  }
+
+  function toAnswerResult(
+    row: AnswerRow,
+    question: Question | undefined,
+    context: KeyContext,
+  ): AnswerResult {
     return {
       questionId: row.questionId,
       clientAnswerId: row.clientAnswerId,
@@ -112,13 +149,17 @@ export function createQuizzesService({
       correct: row.isCorrect,
       points: row.points,
       maxPoints: question?.points ?? 0,
-      explanation: question?.explanation ?? null,
-      correctAnswer: question ? correctAnswerOf(question) : [],
+      ...keyOf(question, true, context),
       answeredAt: row.answeredAt.toISOString(),
     }
   }
 
-  function toAttempt(attempt: AttemptRow, set: QuestionSetRow, answerRows: AnswerRow[]): Attempt {
+  function toAttempt(
+    attempt: AttemptRow,
+    set: QuestionSetRow,
+    answerRows: AnswerRow[],
+    context: KeyContext,
+  ): Attempt {
     const byId = new Map(set.questions.map((q) => [q.id, q]))
     return {
       id: attempt.id,
@@ -126,7 +167,8 @@ export function createQuizzesService({
       title: set.title,
       displayName: attempt.displayName,
       status: attempt.status,
-      answers: answerRows.map((row) => toAnswerResult(row, byId.get(row.questionId))),
+      showAnswers: set.showAnswers,
+      answers: answerRows.map((row) => toAnswerResult(row, byId.get(row.questionId), context)),
       score: attempt.score,
       maxScore: attempt.maxScore,
       questionCount: set.questions.length,
@@ -139,11 +181,16 @@ export function createQuizzesService({
     attempt: AttemptRow,
     set: QuestionSetRow,
     answerRows: AnswerRow[],
+    context: KeyContext,
   ): AttemptResult {
     const answerOf = new Map(answerRows.map((row) => [row.questionId, row]))
-    const review = set.questions.map((question) => {
+    const review = set.questions.map((question): ReviewItem => {
       const answer = answerOf.get(question.id)
-      return { question, answer: answer ? toAnswerResult(answer, question) : null }
+      return {
+        question: toPublicQuestion(question),
+        answer: answer ? toAnswerResult(answer, question, context) : null,
+        ...keyOf(question, answer !== undefined, context),
+      }
     })
     return {
       attemptId: attempt.id,
@@ -156,6 +203,7 @@ export function createQuizzesService({
       questionCount: set.questions.length,
       startedAt: attempt.startedAt.toISOString(),
       finishedAt: (attempt.finishedAt ?? now()).toISOString(),
+      showAnswers: set.showAnswers,
       review,
     }
   }
@@ -182,6 +230,7 @@ export function createQuizzesService({
         loopData,
         questions: assignQuestionIds(body.questions, newShortId),
         visibility: body.visibility,
+        showAnswers: body.showAnswers,
         expiresAt,
       })
       return {
@@ -208,6 +257,7 @@ export function createQuizzesService({
           videoTitle: set.loopData.videoTitle,
           questionCount: set.questions.length,
           visibility: set.visibility,
+          showAnswers: set.showAnswers,
           expiresAt: set.expiresAt?.toISOString() ?? null,
           createdAt: set.createdAt.toISOString(),
           attemptCount,
@@ -224,6 +274,7 @@ export function createQuizzesService({
         questions: set.questions.map(toPublicQuestion),
         totalPoints: totalPoints(set.questions),
         visibility: set.visibility,
+        showAnswers: set.showAnswers,
         expiresAt: set.expiresAt?.toISOString() ?? null,
         createdAt: set.createdAt.toISOString(),
         ownerName,
@@ -251,12 +302,13 @@ export function createQuizzesService({
         displayName,
         maxScore: totalPoints(set.questions),
       })
-      return toAttempt(attempt, set, [])
+      return toAttempt(attempt, set, [], await keyContextOf(attempt, set))
     },
 
     async getAttempt(attemptId: string, viewer: Viewer): Promise<Attempt> {
       const { attempt, set } = await getOwnAttempt(attemptId, viewer)
-      return toAttempt(attempt, set, await quizzes.findAnswers(attempt.id))
+      const answerRows = await quizzes.findAnswers(attempt.id)
+      return toAttempt(attempt, set, answerRows, await keyContextOf(attempt, set))
     },
 
     async submitAnswer(
@@ -266,10 +318,11 @@ export function createQuizzesService({
     ): Promise<AnswerResult> {
       const { attempt, set } = await getOwnAttempt(attemptId, viewer)
       const question = set.questions.find((q) => q.id === body.questionId)
+      const context = await keyContextOf(attempt, set)
       const replay = async () => {
         const existing = await quizzes.findAnswerByClientId(attempt.id, body.clientAnswerId)
         return existing && existing.questionId === body.questionId
-          ? toAnswerResult(existing, question)
+          ? toAnswerResult(existing, question, context)
           : null
       }
       const earlier = await replay()
@@ -304,7 +357,7 @@ export function createQuizzesService({
         isCorrect: grade.correct,
         points: grade.points,
       })
-      if (saved) return toAnswerResult(saved, question)
+      if (saved) return toAnswerResult(saved, question, context)
       // Lost a race: a retry of this same answer won, or the question or attempt closed.
       const raced = await replay()
       if (raced) return raced
@@ -326,7 +379,8 @@ export function createQuizzesService({
       if (finishedNow && sessionId !== null && userId !== null)
         await sessionGate.recordFinished(sessionId, userId)
       const { attempt, set } = await getOwnAttempt(attemptId, viewer)
-      return toResult(attempt, set, await quizzes.findAnswers(attempt.id))
+      const answerRows = await quizzes.findAnswers(attempt.id)
+      return toResult(attempt, set, answerRows, await keyContextOf(attempt, set))
     },
 
     async getResult(attemptId: string, viewer: Viewer): Promise<AttemptResult> {
@@ -336,7 +390,8 @@ export function createQuizzesService({
           message: 'This attempt is not finished yet, so it has no result.',
         })
       }
-      return toResult(attempt, set, await quizzes.findAnswers(attempt.id))
+      const answerRows = await quizzes.findAnswers(attempt.id)
+      return toResult(attempt, set, answerRows, await keyContextOf(attempt, set))
     },
 
     async findMyAttempts(userId: string, query: PageQuery) {
