@@ -5,6 +5,7 @@ import { Button } from '../../../components/ui/button'
 import { ErrorAlert } from '../../../components/ui/error-alert'
 import { useFocusOnMount } from '../../../hooks/use-focus-on-mount'
 import { formatAnswer } from '../utils/format-answer'
+import { keyWithheldReason } from '../utils/show-answers'
 
 interface AnswerFeedbackProps {
   question: PublicQuestion
@@ -15,7 +16,7 @@ interface AnswerFeedbackProps {
   advanceError: unknown
 }
 
-/** Right after an answer: right or wrong, the points, the correct answer and why. */
+/** Right after an answer: right or wrong, the points, and the correct answer and why if the author shows them. */
 export function AnswerFeedback({
   question,
   result,
@@ -59,7 +60,11 @@ export function AnswerFeedback({
         <dt className="font-semibold text-slate-600">Your answer</dt>
         <dd>{formatAnswer(result.response, question)}</dd>
         <dt className="font-semibold text-slate-600">Correct answer</dt>
-        <dd className="font-semibold">{formatAnswer(result.correctAnswer, question)}</dd>
+        {result.keyStatus === 'shown' ? (
+          <dd className="font-semibold">{formatAnswer(result.correctAnswer, question)}</dd>
+        ) : (
+          <dd className="text-slate-600 italic">{keyWithheldReason[result.keyStatus]}</dd>
+        )}
       </dl>
       {result.explanation ? (
         <div className="flex gap-2 rounded-xl bg-white/80 p-3 text-sm text-slate-700 ring-1 ring-slate-200/70">

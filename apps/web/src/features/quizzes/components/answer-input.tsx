@@ -25,14 +25,19 @@ function markOf(
   pendingValue: string | boolean | null,
 ): Mark {
   if (!result) return pendingValue === optionValue ? 'pending' : 'idle'
-  const isCorrect =
-    typeof optionValue === 'boolean'
-      ? result.correctAnswer === optionValue
-      : answerIncludes(result.correctAnswer, optionValue)
   const isChosen =
     typeof optionValue === 'boolean'
       ? result.response === optionValue
       : answerIncludes(result.response, optionValue)
+  // Without the key, only the taker's own choice can be marked, by whether the answer was right.
+  if (result.correctAnswer === null) {
+    if (!isChosen) return 'dimmed'
+    return result.correct ? 'correct' : 'wrong'
+  }
+  const isCorrect =
+    typeof optionValue === 'boolean'
+      ? result.correctAnswer === optionValue
+      : answerIncludes(result.correctAnswer, optionValue)
   if (isCorrect) return 'correct'
   return isChosen ? 'wrong' : 'dimmed'
 }

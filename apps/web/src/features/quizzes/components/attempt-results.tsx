@@ -15,6 +15,7 @@ import { Card } from '../../../components/ui/card'
 import { useFocusOnMount } from '../../../hooks/use-focus-on-mount'
 import { formatDateTime, toPercent } from '../../../lib/format'
 import { formatAnswer } from '../utils/format-answer'
+import { keyWithheldReason } from '../utils/show-answers'
 
 function cheerFor(percent: number): string {
   if (percent >= 90) return 'Outstanding!'
@@ -32,7 +33,7 @@ interface AttemptResultsProps {
   extra?: ReactNode
 }
 
-/** The end of a quiz: the score, then every question with the taker's answer and the right one. */
+/** The end of a quiz: the score, then every question with the taker's answer and, where given, the right one. */
 export function AttemptResults({ result, isSignedIn, onTryAgain, extra }: AttemptResultsProps) {
   const percent = toPercent(result.score, result.maxScore)
   const headingRef = useFocusOnMount<HTMLHeadingElement>()
@@ -94,67 +95,76 @@ export function AttemptResults({ result, isSignedIn, onTryAgain, extra }: Attemp
           Review your answers
         </h2>
         <ol className="flex flex-col gap-3">
-          {result.review.map(({ question, answer }, index) => {
-            const state = !answer ? 'unanswered' : answer.correct ? 'correct' : 'wrong'
-            const Icon =
-              state === 'correct' ? CircleCheck : state === 'wrong' ? CircleX : CircleMinus
-            const explanation = answer?.explanation ?? question.explanation
-            return (
-              <li key={question.id}>
-                <Card className="flex gap-3 p-4 sm:gap-4 sm:p-5">
-                  <Icon
-                    aria-hidden
-                    className={clsx(
-                      'mt-0.5 size-6 shrink-0',
-                      state === 'correct' && 'text-emerald-600',
-                      state === 'wrong' && 'text-rose-600',
-                      state === 'unanswered' && 'text-slate-400',
-                    )}
-                  />
-                  <div className="flex min-w-0 flex-1 flex-col gap-2">
-                    <div className="flex flex-wrap items-baseline justify-between gap-2">
-                      <p className="text-xs font-bold tracking-wide text-slate-500 uppercase">
-                        Question {index + 1}
-                        <span className="sr-only">
-                          {state === 'correct'
-                            ? ', correct'
-                            : state === 'wrong'
-                              ? ', incorrect'
-                              : ', not answered'}
-                        </span>
-                      </p>
-                      <p className="text-xs font-semibold text-slate-500 tabular-nums">
-                        {answer?.points ?? 0} / {question.points}{' '}
-                        {question.points === 1 ? 'point' : 'points'}
-                      </p>
-                    </div>
-                    <p className="font-semibold text-slate-900">{question.prompt}</p>
-                    <dl className="grid gap-1 text-sm sm:grid-cols-[auto_1fr] sm:gap-x-3">
-                      <dt className="font-medium text-slate-500">Your answer</dt>
-                      <dd
-                        className={clsx(
-                          state === 'correct' && 'text-emerald-700',
-                          state === 'wrong' && 'text-rose-700',
+          {result.review.map(
+            ({ question, answer, keyStatus, correctAnswer, explanation }, index) => {
+              const state = !answer ? 'unanswered' : answer.correct ? 'correct' : 'wrong'
+              const Icon =
+                state === 'correct' ? CircleCheck : state === 'wrong' ? CircleX : CircleMinus
+              return (
+                <li key={question.id}>
+                  <Card className="flex gap-3 p-4 sm:gap-4 sm:p-5">
+                    <Icon
+                      aria-hidden
+                      className={clsx(
+                        'mt-0.5 size-6 shrink-0',
+                        state === 'correct' && 'text-emerald-600',
+                        state === 'wrong' && 'text-rose-600',
+                        state === 'unanswered' && 'text-slate-400',
+                      )}
+                    />
+                    <div className="flex min-w-0 flex-1 flex-col gap-2">
+                      <div className="flex flex-wrap items-baseline justify-between gap-2">
+                        <p className="text-xs font-bold tracking-wide text-slate-500 uppercase">
+                          Question {index + 1}
+                          <span className="sr-only">
+                            {state === 'correct'
+                              ? ', correct'
+                              : state === 'wrong'
+                                ? ', incorrect'
+                                : ', not answered'}
+                          </span>
+                        </p>
+                        <p className="text-xs font-semibold text-slate-500 tabular-nums">
+                          {answer?.points ?? 0} / {question.points}{' '}
+                          {question.points === 1 ? 'point' : 'points'}
+                        </p>
+                      </div>
+                      <p className="font-semibold text-slate-900">{question.prompt}</p>
+                      <dl className="grid gap-1 text-sm sm:grid-cols-[auto_1fr] sm:gap-x-3">
+                        <dt className="font-medium text-slate-500">Your answer</dt>
+                        <dd
+                          className={clsx(
+                            state === 'correct' && 'text-emerald-700',
+                            state === 'wrong' && 'text-rose-700',
+                            state === 'unanswered' && 'font-semibold text-slate-700',
+                          )}
+                        >
+                          {answer ? formatAnswer(answer.response, question) : 'Not answered'}
+                        </dd>
+                        <dt className="font-medium text-slate-500">Correct answer</dt>
+                        {keyStatus === 'shown' ? (
+                          <dd className="font-semibold text-slate-800">
+                            {formatAnswer(correctAnswer, question)}
+                          </dd>
+                        ) : (
+                          <dd className="text-slate-600 italic">{keyWithheldReason[keyStatus]}</dd>
                         )}
-                      >
-                        {answer ? formatAnswer(answer.response, question) : 'Not answered'}
-                      </dd>
-                      <dt className="font-medium text-slate-500">Correct answer</dt>
-                      <dd className="font-semibold text-slate-800">
-                        {formatAnswer(answer?.correctAnswer ?? question.correct, question)}
-                      </dd>
-                    </dl>
-                    {explanation ? (
-                      <p className="flex gap-2 rounded-lg bg-slate-50 p-2.5 text-sm text-slate-700">
-                        <Lightbulb aria-hidden className="mt-0.5 size-4 shrink-0 text-amber-500" />
-                        <span>{explanation}</span>
-                      </p>
-                    ) : null}
-                  </div>
-                </Card>
-              </li>
-            )
-          })}
+                      </dl>
+                      {explanation ? (
+                        <p className="flex gap-2 rounded-lg bg-slate-50 p-2.5 text-sm text-slate-700">
+                          <Lightbulb
+                            aria-hidden
+                            className="mt-0.5 size-4 shrink-0 text-amber-500"
+                          />
+                          <span>{explanation}</span>
+                        </p>
+                      ) : null}
+                    </div>
+                  </Card>
+                </li>
+              )
+            },
+          )}
         </ol>
       </section>
     </div>

@@ -1,4 +1,4 @@
-import { Link2, ListChecks, Share2, Users } from 'lucide-react'
+import { Eye, Link2, ListChecks, Share2, Users } from 'lucide-react'
 import { Link } from 'react-router'
 import { Badge } from '../../../components/ui/badge'
 import { Button } from '../../../components/ui/button'
@@ -9,6 +9,7 @@ import { LoadMore } from '../../../components/ui/load-more'
 import { RelativeTime } from '../../../components/ui/relative-time'
 import { ListSkeleton } from '../../../components/ui/skeleton'
 import { useQuestionSets } from '../api/find-question-sets'
+import { showAnswersBadge } from '../utils/show-answers'
 
 /** The question sets the signed-in user shared, with their links and how often they were taken. */
 export function QuestionSetList({ limit = 20 }: { limit?: number }) {
@@ -70,6 +71,10 @@ export function QuestionSetList({ limit = 20 }: { limit?: number }) {
                 <Badge tone={set.visibility === 'public' ? 'brand' : 'neutral'}>
                   <Link2 aria-hidden className="size-3" />
                   {set.visibility === 'public' ? 'Anyone with the link' : 'Signed-in users'}
+                </Badge>
+                <Badge>
+                  <Eye aria-hidden className="size-3" />
+                  {showAnswersBadge[set.showAnswers]}
                 </Badge>
                 {isExpired ? <Badge tone="danger">Expired</Badge> : null}
                 {set.expiresAt && !isExpired ? (

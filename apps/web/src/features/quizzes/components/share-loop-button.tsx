@@ -1,14 +1,16 @@
 import type { Loop } from '@loopquiz/contract'
 import { ExternalLink, Share2 } from 'lucide-react'
+import { useState } from 'react'
 import { Link } from 'react-router'
 import { Button } from '../../../components/ui/button'
 import { CopyButton } from '../../../components/ui/copy-button'
-import { ErrorAlert } from '../../../components/ui/error-alert'
 import { useCreateShare } from '../api/create-share'
+import { ShareQuizDialog } from './share-quiz-dialog'
 
 /** Shares a loop's questions as a public quiz link, then offers to copy or open it. */
 export function ShareLoopButton({ loop }: { loop: Loop }) {
   const share = useCreateShare()
+  const [isChoosing, setIsChoosing] = useState(false)
 
   if (loop.questions.length === 0) {
     return <p className="text-sm text-slate-500">Add questions in the extension to share</p>
@@ -33,21 +35,24 @@ export function ShareLoopButton({ loop }: { loop: Loop }) {
       <Button
         variant="secondary"
         size="sm"
-        isLoading={share.isPending}
         aria-label={`Share as quiz: ${loop.videoTitle}`}
-        onClick={() =>
-          share.mutate({
-            loopId: loop.id,
-            title: loop.videoTitle.slice(0, 200),
-            questions: loop.questions,
-            visibility: 'public',
-          })
-        }
+        aria-haspopup="dialog"
+        onClick={() => {
+          share.reset()
+          setIsChoosing(true)
+        }}
       >
-        {share.isPending ? null : <Share2 aria-hidden className="size-4" />}
+        <Share2 aria-hidden className="size-4" />
         Share as quiz
       </Button>
-      {share.error ? <ErrorAlert error={share.error} className="max-w-xs" /> : null}
+      <ShareQuizDialog
+        loop={loop}
+        isOpen={isChoosing}
+        onClose={() => setIsChoosing(false)}
+        onShare={share.mutate}
+        isSharing={share.isPending}
+        error={share.error}
+      />
     </div>
   )
 }

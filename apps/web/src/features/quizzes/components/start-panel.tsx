@@ -1,5 +1,5 @@
 import type { Attempt, PublicQuestionSet } from '@loopquiz/contract'
-import { CalendarClock, ListChecks, Sparkles, Trophy } from 'lucide-react'
+import { CalendarClock, Eye, ListChecks, Sparkles, Trophy } from 'lucide-react'
 import { type FormEvent, useState } from 'react'
 import { Link } from 'react-router'
 import { Button } from '../../../components/ui/button'
@@ -9,6 +9,7 @@ import { TextField } from '../../../components/ui/text-field'
 import { formatDateTime } from '../../../lib/format'
 import { useStartAttempt } from '../api/start-attempt'
 import { lastDisplayName } from '../hooks/use-stored-attempt-id'
+import { showAnswersNotice } from '../utils/show-answers'
 
 const MAX_DISPLAY_NAME = 60
 
@@ -78,6 +79,10 @@ export function StartPanel({ questionSet, isSignedIn, signInHref, onStarted }: S
       ) : (
         <form noValidate onSubmit={handleSubmit} className="flex flex-col gap-4 p-5 sm:p-8">
           {start.error ? <ErrorAlert error={start.error} /> : null}
+          <p className="flex items-start gap-2 text-sm text-slate-600">
+            <Eye aria-hidden className="mt-0.5 size-4 shrink-0 text-slate-400" />
+            {showAnswersNotice[questionSet.showAnswers]}
+          </p>
           {isSignedIn ? (
             <p className="text-slate-600">
               You’re signed in, so your result will be saved to your dashboard.
