@@ -148,10 +148,11 @@ export const userGroupListSchema = z.object({ groups: z.array(userGroupSchema) }
 export const groupParamsSchema = z.object({ groupId: z.uuid() })
 export const memberParamsSchema = z.object({ groupId: z.uuid(), userId: z.string().min(1).max(64) })
 
+/** A member of a group; only its owner and admins see members' e-mail addresses. */
 export const memberSchema = z.object({
   userId: z.string(),
   name: z.string(),
-  email: z.email(),
+  email: z.email().nullable().describe('null unless the caller is the owner or an admin'),
   role: groupRoleSchema,
   joinedAt: timestampSchema,
 })
@@ -194,7 +195,9 @@ export const invitationPreviewSchema = z.object({
   groupName: z.string(),
   groupDescription: z.string(),
   invitedByName: z.string(),
-  email: z.string(),
+  email: z
+    .string()
+    .describe('The invitee’s address, masked (j•••@example.com): anyone with the link sees it'),
   role: z.enum(['admin', 'member']),
   status: invitationStatusSchema,
   expiresAt: timestampSchema,

@@ -29,6 +29,7 @@ const publicGroup = { privacy: 'public' as const, settings: defaultGroupSettings
 const expected: Record<GroupAction, ActorName[]> = {
   view_group: ['owner', 'admin', 'member'],
   view_members: ['owner', 'admin', 'member'],
+  view_member_emails: ['owner', 'admin'],
   edit_group: ['owner', 'admin'],
   edit_settings: ['owner', 'admin'],
   delete_group: ['owner'],

@@ -17,6 +17,7 @@ export interface GroupContext {
 export const groupActions = [
   'view_group',
   'view_members',
+  'view_member_emails',
   'edit_group',
   'edit_settings',
   'delete_group',
@@ -56,6 +57,8 @@ export function can(actor: Actor, action: GroupAction, group: GroupContext): boo
     case 'view_results':
     case 'view_analytics':
       return atLeast(actor, 'member')
+    // Members see each other's names; addresses are for those who run the group.
+    case 'view_member_emails':
     case 'edit_group':
     case 'edit_settings':
     case 'invite_members':

@@ -286,6 +286,28 @@ describe('invitations', () => {
     expect((await call('GET', `/api/groups/${group.id}`, invitee)).statusCode).toBe(404)
   })
 
+  it('shows whoever holds the link the invitee’s address masked, also when refusing', async () => {
+    const owner = await signUp(app)
+    const other = await signUp(app)
+    const group = await createGroup(owner)
+    const invitation = (
+      await call('POST', `/api/groups/${group.id}/invitations`, owner, {
+        email: 'jane.doe@example.test',
+      })
+    ).json()
+    const token = invitation.url.split('/').at(-1)
+
+    const preview = await call('GET', `/api/invitations/${token}`, null)
+    expect(preview.statusCode).toBe(200)
+    expect(preview.json().email).toBe('j•••@example.test')
+    expect(preview.body).not.toContain('jane.doe')
+
+    const wrong = await call('POST', `/api/invitations/${token}/accept`, other)
+    expect(wrong.json().error.message).toBe(
+      'This invitation was sent to j•••@example.test. Sign in with that address to accept it.',
+    )
+  })
+
   it('lets only the owner invite someone straight in as an admin', async () => {
     const owner = await signUp(app)
     const admin = await signUp(app)
@@ -323,6 +345,29 @@ describe('members and ownership', () => {
       'Ada:admin',
       'Mo:member',
     ])
+  })
+
+  it('shows e-mail addresses to the owner and admins, names only to members', async () => {
+    const owner = await signUp(app, 'Olga')
+    const admin = await signUp(app, 'Ada')
+    const member = await signUp(app, 'Mo')
+    const group = await groupWith(owner, member, admin)
+    await call('PATCH', `/api/groups/${group.id}/members/${admin.id}`, owner, { role: 'admin' })
+    const everyone = [owner, admin, member]
+    const addresses = everyone.map((person) => ({ userId: person.id, email: person.email }))
+    for (const viewer of [owner, admin]) {
+      const response = await call('GET', `/api/groups/${group.id}/members`, viewer)
+      expect(response.json().items).toEqual(
+        expect.arrayContaining(addresses.map((address) => expect.objectContaining(address))),
+      )
+    }
+    const asMember = await call('GET', `/api/groups/${group.id}/members`, member)
+    expect(asMember.json().items).toEqual(
+      everyone.map((person) =>
+        expect.objectContaining({ userId: person.id, name: person.name, email: null }),
+      ),
+    )
+    for (const person of everyone) expect(asMember.body).not.toContain(person.email)
   })
 
   it('keeps admins from removing or demoting each other, and the owner from being removed', async () => {

@@ -33,6 +33,7 @@ import type {
   InvitationRow,
   JoinRequestRow,
 } from './groups.repository.ts'
+import { maskEmail } from './mask-email.ts'
 
 type Viewer = Pick<AuthUser, 'id' | 'email' | 'name'>
 
@@ -143,9 +144,18 @@ export function createGroupsService({
     return toGroup(found.group, found.role, found.memberCount)
   }
 
-  async function listMembers(groupId: string): Promise<Member[]> {
+  /** The members as this viewer may see them: e-mail addresses only for those who may. */
+  async function listMembers(
+    groupId: string,
+    viewer: { actor: Actor; group: GroupRow },
+  ): Promise<Member[]> {
+    const showEmails = can(viewer.actor, 'view_member_emails', viewer.group)
     const rows = await groups.findMembers(groupId)
-    return rows.map((row) => ({ ...row, joinedAt: row.joinedAt.toISOString() }))
+    return rows.map((row) => ({
+      ...row,
+      email: showEmails ? row.email : null,
+      joinedAt: row.joinedAt.toISOString(),
+    }))
   }
 
   async function uniqueJoinCode(): Promise<string> {
@@ -255,8 +265,13 @@ export function createGroupsService({
     },
 
     async findMembers(groupId: string, viewer: Viewer): Promise<Member[]> {
-      await authorize(groupId, viewer, 'view_members', 'You cannot see the members of this group.')
-      return listMembers(groupId)
+      const found = await authorize(
+        groupId,
+        viewer,
+        'view_members',
+        'You cannot see the members of this group.',
+      )
+      return listMembers(groupId, found)
     },
 
     async changeRole(
@@ -265,7 +280,12 @@ export function createGroupsService({
       userId: string,
       role: 'admin' | 'member',
     ): Promise<Member> {
-      await authorize(groupId, viewer, 'change_roles', 'Only the owner can change roles.')
+      const found = await authorize(
+        groupId,
+        viewer,
+        'change_roles',
+        'Only the owner can change roles.',
+      )
       await groups.transaction(async (tx) => {
         const { actorRole, targetRole } = await lockPair(tx, groupId, viewer.id, userId)
         if (!actorRole || !canChangeRole(actorRole, targetRole, role)) {
@@ -275,7 +295,7 @@ export function createGroupsService({
         }
         await tx.setRole(groupId, userId, role)
       })
-      const member = (await listMembers(groupId)).find((m) => m.userId === userId)
+      const member = (await listMembers(groupId, found)).find((m) => m.userId === userId)
       if (!member) throw memberNotFound()
       return member
     },
@@ -330,7 +350,8 @@ export function createGroupsService({
         await tx.setRole(groupId, viewer.id, 'admin')
         await tx.setRole(groupId, userId, 'owner')
       })
-      return listMembers(groupId)
+      // Seen by the former owner, now an admin.
+      return listMembers(groupId, await membership(groupId, viewer))
     },
 
     async invite(groupId: string, viewer: Viewer, body: CreateInvitationBody): Promise<Invitation> {
@@ -407,7 +428,7 @@ export function createGroupsService({
         groupName: found.group.name,
         groupDescription: found.group.description,
         invitedByName: found.invitedByName,
-        email: found.invitation.email,
+        email: maskEmail(found.invitation.email),
         role: found.invitation.role,
         status: invitationStatus(found.invitation, now()),
         expiresAt: found.invitation.expiresAt.toISOString(),
@@ -432,7 +453,8 @@ export function createGroupsService({
       }
       if (invitation.email !== viewer.email.toLowerCase()) {
         throw new AppError('INVITATION_EMAIL_MISMATCH', {
-          message: `This invitation was sent to ${invitation.email}. Sign in with that address to accept it.`,
+          // Whoever holds the link is signed in, but may not be the invitee.
+          message: `This invitation was sent to ${maskEmail(invitation.email)}. Sign in with that address to accept it.`,
         })
       }
       return groups.transaction(async (tx) => {

@@ -63,7 +63,9 @@ export function MemberList({ group, currentUserId }: MemberListProps) {
                     </span>
                     <RoleBadge role={member.role} />
                   </p>
-                  <p className="truncate text-sm text-slate-500">{member.email}</p>
+                  {member.email ? (
+                    <p className="truncate text-sm text-slate-500">{member.email}</p>
+                  ) : null}
                   <p className="text-xs text-slate-500">Joined {formatDate(member.joinedAt)}</p>
                 </div>
               </div>

@@ -60,7 +60,7 @@ export function TransferOwnershipForm({
             <option value="">{members.isPending ? 'Loading members…' : 'Choose a member'}</option>
             {candidates.map((member) => (
               <option key={member.userId} value={member.userId}>
-                {member.name} ({roleLabels[member.role]}, {member.email})
+                {member.name} ({[roleLabels[member.role], member.email].filter(Boolean).join(', ')})
               </option>
             ))}
           </SelectField>
