@@ -325,6 +325,10 @@ describe('group sessions', () => {
     await shot(a, 'session-host-phone')
     await a.setViewportSize(viewports.desktop)
     await a.getByRole('button', { name: /^End now/ }).click()
+    await a
+      .getByRole('dialog', { name: 'End this session now?' })
+      .getByRole('button', { name: 'End session' })
+      .click()
     await a.getByText('Completed', { exact: true }).first().waitFor()
     await a.getByRole('button', { name: /^End now/ }).waitFor({ state: 'detached' })
 
@@ -418,10 +422,16 @@ describe('group sessions', () => {
     await dialog.getByLabel('Number of sessions').fill('3')
     await dialog.getByRole('button', { name: 'Schedule session' }).click()
     await dialog.waitFor({ state: 'hidden' })
-    const rows = sessionRows(page, 'Capitals of Europe')
+    // The series is one row; its occurrences open below it.
+    const series = sessionRows(page, 'Capitals of Europe')
+    await expect.poll(() => series.count()).toBe(1)
+    await series.getByText('Recurring').waitFor()
+    await series.getByText(/^Weekly on .+ · 3 of 3 upcoming$/).waitFor()
+    await series.getByRole('button', { name: 'All 3 sessions in this series' }).click()
+    const rows = page
+      .getByRole('list', { name: 'Sessions of the series Capitals of Europe' })
+      .getByRole('listitem')
     await expect.poll(() => rows.count()).toBe(3)
-    await rows.first().getByText('Recurring').waitFor()
-    await rows.first().getByText('Weekly on').waitFor()
     await shot(page, 'sessions-list-phone')
 
     // Reschedule one to 19:30 and cancel another.
@@ -443,23 +453,20 @@ describe('group sessions', () => {
       .getByRole('dialog', { name: 'Cancel Capitals of Europe?' })
       .getByRole('button', { name: 'Cancel session' })
       .click()
-    await page
-      .getByRole('list', { name: 'Sessions' })
-      .getByText('Cancelled', { exact: true })
-      .waitFor()
+    await rows.nth(2).getByText('Cancelled', { exact: true }).waitFor()
 
-    // Filters live in the URL.
+    // Filters live in the URL; the series still shows as one row, its cancelled occurrence.
     await page.getByLabel('Status').selectOption({ label: 'Cancelled' })
     await page.waitForURL(/status=cancelled/)
-    await expect.poll(() => rows.count()).toBe(1)
     await page.reload()
     await expect(page.getByLabel('Status').inputValue()).resolves.toBe('cancelled')
-    await expect.poll(() => rows.count()).toBe(1)
+    await series.getByText('Cancelled', { exact: true }).first().waitFor()
+    await expect.poll(() => series.count()).toBe(1)
     await page.getByRole('button', { name: 'Clear filters' }).click()
-    await expect.poll(() => rows.count()).toBe(3)
+    await series.getByText(/^Weekly on .+ · 2 of 3 upcoming$/).waitFor()
     await page.getByLabel('Created by').selectOption({ label: 'Dana Admin' })
     await page.getByLabel('From').fill(later.date)
-    await expect.poll(() => rows.count()).toBe(3)
+    await expect.poll(() => series.count()).toBe(1)
     await page.getByRole('button', { name: 'Clear filters' }).click()
 
     // An instant session from the recent loop: active at once, ended by its host.
@@ -475,6 +482,10 @@ describe('group sessions', () => {
     await live.getByRole('link', { name: /^Join/ }).waitFor()
     await shot(page, 'sessions-instant-phone')
     await live.getByRole('button', { name: /^End now/ }).click()
+    await page
+      .getByRole('dialog', { name: 'End this session now?' })
+      .getByRole('button', { name: 'End session' })
+      .click()
     await live.getByText('Completed', { exact: true }).waitFor()
     await live.getByRole('link', { name: /^View results/ }).waitFor()
 

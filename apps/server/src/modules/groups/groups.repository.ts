@@ -8,6 +8,7 @@ import {
   groupMembers,
   groups,
 } from '../../db/schema/groups.ts'
+import { groupQuizSessions } from '../../db/schema/sessions.ts'
 
 export type GroupRow = typeof groups.$inferSelect
 export type InvitationRow = typeof groupInvitations.$inferSelect
@@ -73,8 +74,29 @@ function groupQueries(db: Database) {
         .where(and(eq(groups.id, groupId), live))
     },
 
+    /**
+     * Deletes the group and, in one transaction, cancels its sessions that
+     * have not finished: their jobs then find nothing to start or end.
+     */
     async softDeleteGroup(groupId: string): Promise<void> {
-      await db.update(groups).set({ deletedAt: new Date() }).where(eq(groups.id, groupId))
+      const now = new Date()
+      await db.transaction(async (tx) => {
+        await tx.update(groups).set({ deletedAt: now }).where(eq(groups.id, groupId))
+        await tx
+          .update(groupQuizSessions)
+          .set({
+            status: 'cancelled',
+            cancelReason: 'group_deleted',
+            cancelledAt: now,
+            updatedAt: now,
+          })
+          .where(
+            and(
+              eq(groupQuizSessions.groupId, groupId),
+              inArray(groupQuizSessions.status, ['pending_approval', 'scheduled', 'active']),
+            ),
+          )
+      })
     },
 
     async findMembers(groupId: string) {

@@ -1,7 +1,8 @@
 import type { FastifyBaseLogger } from 'fastify'
 import type { JobQueue } from '../../plugins/jobs.ts'
 import type { SessionRow } from './sessions.repository.ts'
-import type { SessionsService, SessionTimers } from './sessions.service.ts'
+import type { SessionTimers } from './session-context.ts'
+import type { SessionsService } from './sessions.service.ts'
 
 /**
  * Start, end and reminder of each session as delayed jobs. Keys carry the planned time,
@@ -11,13 +12,18 @@ export function createSessionTimers(queue: JobQueue, reminderLeadMs: number): Se
   return {
     async plan(session: SessionRow) {
       const id = session.id
-      if (session.status === 'scheduled' && session.scheduledAt) {
+      const waiting = session.status === 'scheduled' || session.status === 'pending_approval'
+      if (waiting && session.scheduledAt) {
+        // At its start a scheduled session starts and a request still waiting expires.
         const startAt = session.scheduledAt
         await queue.schedule(
           'session.start',
           { sessionId: id },
           { runAt: startAt, key: `start:${id}:${startAt.toISOString()}` },
         )
+      }
+      if (session.status === 'scheduled' && session.scheduledAt) {
+        const startAt = session.scheduledAt
         const remindAt = new Date(startAt.getTime() - reminderLeadMs)
         if (remindAt.getTime() > Date.now()) {
           await queue.schedule(
@@ -49,8 +55,9 @@ export async function registerSessionWorkers(
   log: FastifyBaseLogger,
 ) {
   await queue.work('session.start', async ({ sessionId }) => {
-    const started = await sessions.startDue(sessionId)
-    if (started) log.info({ sessionId }, 'session started on schedule')
+    const outcome = await sessions.startDue(sessionId)
+    if (outcome?.status === 'active') log.info({ sessionId }, 'session started on schedule')
+    if (outcome?.status === 'cancelled') log.info({ sessionId }, 'session not approved in time')
   })
   await queue.work('session.complete', async ({ sessionId }) => {
     const completed = await sessions.completeDue(sessionId)

@@ -35,8 +35,14 @@ export interface SessionFilters {
   createdBy?: string | undefined
   from?: Date | undefined
   to?: Date | undefined
+  seriesId?: string | undefined
+  /** One row per recurring series: its next open occurrence, else its latest. */
+  collapseSeries?: boolean
   order: 'newest' | 'soonest'
 }
+
+const isOpenStatus = sql`${groupQuizSessions.status} in ('active', 'scheduled', 'pending_approval')`
+
 
 function sessionQueries(db: Database) {
   return {
@@ -73,17 +79,35 @@ function sessionQueries(db: Database) {
       after: Cursor | null,
     ) {
       const soonest = filters.order === 'soonest'
+      const matches = and(
+        eq(groupQuizSessions.groupId, groupId),
+        filters.status ? eq(groupQuizSessions.status, filters.status) : undefined,
+        filters.type ? eq(groupQuizSessions.sessionType, filters.type) : undefined,
+        filters.createdBy ? eq(groupQuizSessions.createdBy, filters.createdBy) : undefined,
+        filters.seriesId ? eq(groupQuizSessions.seriesId, filters.seriesId) : undefined,
+        filters.from ? gte(when, filters.from) : undefined,
+        filters.to ? lt(when, filters.to) : undefined,
+      )
+      // A series is represented by its next open occurrence (soonest first), else its latest.
+      const ranked = db
+        .select({
+          id: groupQuizSessions.id,
+          seriesRank:
+            sql<number>`row_number() over (partition by coalesce(${groupQuizSessions.seriesId}, ${groupQuizSessions.id}) order by case when ${isOpenStatus} then 0 else 1 end, case when ${isOpenStatus} then ${when} end asc, ${when} desc)`.as(
+              'series_rank',
+            ),
+        })
+        .from(groupQuizSessions)
+        .where(matches)
+        .as('ranked')
       return db
         .select({ session: groupQuizSessions, when })
         .from(groupQuizSessions)
+        .innerJoin(ranked, eq(ranked.id, groupQuizSessions.id))
         .where(
           and(
-            eq(groupQuizSessions.groupId, groupId),
-            filters.status ? eq(groupQuizSessions.status, filters.status) : undefined,
-            filters.type ? eq(groupQuizSessions.sessionType, filters.type) : undefined,
-            filters.createdBy ? eq(groupQuizSessions.createdBy, filters.createdBy) : undefined,
-            filters.from ? gte(when, filters.from) : undefined,
-            filters.to ? lt(when, filters.to) : undefined,
+            matches,
+            filters.collapseSeries ? eq(ranked.seriesRank, 1) : undefined,
             after
               ? soonest
                 ? or(
@@ -135,6 +159,8 @@ function sessionQueries(db: Database) {
       changes: Partial<NewSessionRow>,
       /** Only if this time column has passed `at`: a reschedule in between then wins. */
       due?: { column: 'scheduledAt' | 'endsAt'; at: Date },
+      /** Only if this time column is still after `at`: approving a request whose start passed fails. */
+      notYet?: { column: 'scheduledAt'; at: Date },
     ): Promise<SessionRow | null> {
       const [row] = await db
         .update(groupQuizSessions)
@@ -144,19 +170,101 @@ function sessionQueries(db: Database) {
             eq(groupQuizSessions.id, sessionId),
             inArray(groupQuizSessions.status, statusesAllowing(event)),
             due ? lte(groupQuizSessions[due.column], due.at) : undefined,
+            notYet ? gt(groupQuizSessions[notYet.column], notYet.at) : undefined,
           ),
         )
         .returning()
       return row ?? null
     },
 
-    /** Scheduled sessions whose start time has come, and active ones past their end. */
+    /** Sets the late window if the session is still in one of `statuses`. */
+    async setLateWindow(
+      sessionId: string,
+      lateUntil: Date | null,
+      statuses: SessionRow['status'][],
+    ): Promise<SessionRow | null> {
+      const [row] = await db
+        .update(groupQuizSessions)
+        .set({ lateUntil, updatedAt: new Date() })
+        .where(and(eq(groupQuizSessions.id, sessionId), inArray(groupQuizSessions.status, statuses)))
+        .returning()
+      return row ?? null
+    },
+
+    /** Occurrences of a series, by their place in it; from `fromOccurrence` on when given. */
+    async findSeriesOccurrences(seriesId: string, fromOccurrence?: Date): Promise<SessionRow[]> {
+      return db
+        .select()
+        .from(groupQuizSessions)
+        .where(
+          and(
+            eq(groupQuizSessions.seriesId, seriesId),
+            fromOccurrence ? gte(groupQuizSessions.occurrenceStart, fromOccurrence) : undefined,
+          ),
+        )
+        .orderBy(asc(groupQuizSessions.occurrenceStart), asc(groupQuizSessions.id))
+    },
+
+    /** Moves an occurrence to another series, rule or place in it, whatever its state. */
+    async updateSessionFields(
+      sessionId: string,
+      changes: Partial<Pick<NewSessionRow, 'seriesId' | 'recurrenceRule' | 'occurrenceStart'>>,
+    ): Promise<void> {
+      await db
+        .update(groupQuizSessions)
+        .set({ ...changes, updatedAt: new Date() })
+        .where(eq(groupQuizSessions.id, sessionId))
+    },
+
+    /** Rewrites the rule of these occurrences (a series cut short). */
+    async updateSeriesOf(
+      sessionIds: string[],
+      changes: Pick<NewSessionRow, 'recurrenceRule'> & Partial<Pick<NewSessionRow, 'seriesId'>>,
+    ): Promise<void> {
+      if (sessionIds.length === 0) return
+      await db
+        .update(groupQuizSessions)
+        .set({ ...changes, updatedAt: new Date() })
+        .where(inArray(groupQuizSessions.id, sessionIds))
+    },
+
+    /** For rows of a collapsed list: each series' size, upcoming and completed occurrences. */
+    async countSeries(seriesIds: string[]) {
+      if (seriesIds.length === 0) return new Map<string, SeriesCounts>()
+      const rows = await db
+        .select({
+          seriesId: groupQuizSessions.seriesId,
+          occurrenceCount: count(),
+          upcomingCount:
+            sql<number>`count(*) filter (where ${groupQuizSessions.status} in ('scheduled', 'pending_approval'))`.mapWith(
+              Number,
+            ),
+          completedCount:
+            sql<number>`count(*) filter (where ${groupQuizSessions.status} = 'completed')`.mapWith(
+              Number,
+            ),
+        })
+        .from(groupQuizSessions)
+        .where(inArray(groupQuizSessions.seriesId, seriesIds))
+        .groupBy(groupQuizSessions.seriesId)
+      return new Map(
+        rows.flatMap(({ seriesId, ...counts }) => (seriesId ? [[seriesId, counts] as const] : [])),
+      )
+    },
+
+    /**
+     * Scheduled sessions whose start time has come, active ones past their end, and requests
+     * still waiting for approval when their start came (they expire).
+     */
     async findDue(now: Date) {
       const toStart = await db
         .select({ id: groupQuizSessions.id })
         .from(groupQuizSessions)
         .where(
-          and(eq(groupQuizSessions.status, 'scheduled'), lte(groupQuizSessions.scheduledAt, now)),
+          and(
+            inArray(groupQuizSessions.status, ['scheduled', 'pending_approval']),
+            lte(groupQuizSessions.scheduledAt, now),
+          ),
         )
       const toComplete = await db
         .select({ id: groupQuizSessions.id })
@@ -165,12 +273,16 @@ function sessionQueries(db: Database) {
       return { toStart: toStart.map((r) => r.id), toComplete: toComplete.map((r) => r.id) }
     },
 
-    /** The latest occurrence of each recurring series whose occurrences end before `horizon`. */
+    /**
+     * The latest occurrence (by its place in the rule) of each recurring series whose
+     * occurrences stop before `horizon`, cancelled ones included: cancelling one occurrence
+     * never stops a series; only its rule (cut by UNTIL) does.
+     */
     async findSeriesEndingBefore(horizon: Date): Promise<SessionRow[]> {
       const latest = db
         .select({
           seriesId: groupQuizSessions.seriesId,
-          last: sql<Date>`max(${groupQuizSessions.scheduledAt})`.as('last'),
+          last: sql<Date>`max(${groupQuizSessions.occurrenceStart})`.as('last'),
         })
         .from(groupQuizSessions)
         .where(isNotNull(groupQuizSessions.seriesId))
@@ -183,15 +295,10 @@ function sessionQueries(db: Database) {
           latest,
           and(
             eq(latest.seriesId, groupQuizSessions.seriesId),
-            eq(latest.last, groupQuizSessions.scheduledAt),
+            eq(latest.last, groupQuizSessions.occurrenceStart),
           ),
         )
-        .where(
-          and(
-            lt(groupQuizSessions.scheduledAt, horizon),
-            sql`${groupQuizSessions.status} <> 'cancelled'`,
-          ),
-        )
+        .where(lt(groupQuizSessions.occurrenceStart, horizon))
       return rows.map((row) => row.session)
     },
 
@@ -261,6 +368,7 @@ function sessionQueries(db: Database) {
         .select({
           participant: groupSessionParticipants,
           name: users.name,
+          isMember: sql<boolean>`${groupMembers.userId} is not null`,
           score: attempts.score,
           maxScore: attempts.maxScore,
           answeredCount:
@@ -271,6 +379,17 @@ function sessionQueries(db: Database) {
         .from(groupSessionParticipants)
         .innerJoin(users, eq(users.id, groupSessionParticipants.userId))
         .innerJoin(attempts, eq(attempts.id, groupSessionParticipants.attemptId))
+        .innerJoin(
+          groupQuizSessions,
+          eq(groupQuizSessions.id, groupSessionParticipants.sessionId),
+        )
+        .leftJoin(
+          groupMembers,
+          and(
+            eq(groupMembers.groupId, groupQuizSessions.groupId),
+            eq(groupMembers.userId, groupSessionParticipants.userId),
+          ),
+        )
         .where(eq(groupSessionParticipants.sessionId, sessionId))
         .orderBy(desc(attempts.score), asc(groupSessionParticipants.joinedAt))
     },
@@ -343,11 +462,21 @@ function sessionQueries(db: Database) {
       return attempt.id
     },
 
-    async touchParticipant(sessionId: string, userId: string, completed: boolean): Promise<void> {
+    /** Notes the member was seen (and finished); `late` marks them once they act after the end. */
+    async touchParticipant(
+      sessionId: string,
+      userId: string,
+      completed: boolean,
+      late: boolean,
+    ): Promise<void> {
       const now = new Date()
       await db
         .update(groupSessionParticipants)
-        .set(completed ? { lastSeenAt: now, completedAt: now } : { lastSeenAt: now })
+        .set({
+          lastSeenAt: now,
+          ...(completed ? { completedAt: now } : {}),
+          ...(late ? { late: true } : {}),
+        })
         .where(
           and(
             eq(groupSessionParticipants.sessionId, sessionId),
@@ -395,6 +524,12 @@ function sessionQueries(db: Database) {
       return row?.n ?? 0
     },
   }
+}
+
+export interface SeriesCounts {
+  occurrenceCount: number
+  upcomingCount: number
+  completedCount: number
 }
 
 export type SessionQueries = ReturnType<typeof sessionQueries>

@@ -25,20 +25,23 @@ export function registerSessionRoutes(
   route(app, endpoints.updateSession, ({ user, params, body }) =>
     sessions.update(params.groupId, params.sessionId, user, body),
   )
-  route(app, endpoints.cancelSession, ({ user, params }) =>
-    sessions.act(params.groupId, params.sessionId, user, 'cancel'),
+  route(app, endpoints.cancelSession, ({ user, params, query }) =>
+    sessions.cancel(params.groupId, params.sessionId, user, query.scope),
+  )
+  route(app, endpoints.setSessionLateWindow, ({ user, params, body }) =>
+    sessions.setLateWindow(params.groupId, params.sessionId, user, body),
   )
   route(app, endpoints.approveSession, ({ user, params }) =>
-    sessions.act(params.groupId, params.sessionId, user, 'approve'),
+    sessions.approve(params.groupId, params.sessionId, user),
   )
   route(app, endpoints.rejectSession, ({ user, params }) =>
-    sessions.act(params.groupId, params.sessionId, user, 'reject'),
+    sessions.reject(params.groupId, params.sessionId, user),
   )
   route(app, endpoints.startSession, ({ user, params }) =>
-    sessions.act(params.groupId, params.sessionId, user, 'start'),
+    sessions.start(params.groupId, params.sessionId, user),
   )
   route(app, endpoints.endSession, ({ user, params }) =>
-    sessions.act(params.groupId, params.sessionId, user, 'end'),
+    sessions.end(params.groupId, params.sessionId, user),
   )
   route(app, endpoints.joinSession, async ({ user, params }) =>
     quizzes.getAttempt(await sessions.join(params.groupId, params.sessionId, user), user),

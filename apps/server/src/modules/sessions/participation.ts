@@ -1,0 +1,114 @@
+import type { Participant } from '@loopquiz/contract'
+import { totalPoints } from '../../domain/grading.ts'
+import { type AnswerWindow, answerWindow } from '../../domain/session-state.ts'
+import { AppError } from '../../lib/app-error.ts'
+import { newSecretToken } from '../../lib/tokens.ts'
+import type { SessionContext, Viewer } from './session-context.ts'
+import type { SessionRow } from './sessions.repository.ts'
+
+/** Why a session takes nothing now, in words a member can act on. */
+function notOpen(row: SessionRow, window: Extract<AnswerWindow, { open: false }>): AppError {
+  const message = {
+    not_started: 'This session has not started yet.',
+    cancelled: 'This session was cancelled.',
+    ended: `This session ended${row.completedAt ? ` at ${row.completedAt.toISOString()}` : ''}; it takes no more answers.`,
+  }[window.reason]
+  return new AppError('SESSION_NOT_OPEN', { message })
+}
+
+const noLongerMember = () =>
+  new AppError('NO_LONGER_A_MEMBER', {
+    message: 'You are no longer a member of this group, so its sessions take nothing from you.',
+  })
+
+/**
+ * Taking part: joining, the gate the quiz module asks before each answer of a session attempt,
+ * and the participant list. Only current members take part; an ended session takes nothing
+ * unless the host opened a late window.
+ */
+export function createParticipation(ctx: SessionContext) {
+  const { sessions, groups, now } = ctx
+
+  async function join(groupId: string, sessionId: string, viewer: Viewer): Promise<string> {
+    const { row } = await ctx.getOwnSession(groupId, sessionId, viewer)
+    const at = now()
+    const window = answerWindow(row, at)
+    if (!window.open) throw notOpen(row, window)
+    return sessions.joinSession({
+      session: row,
+      userId: viewer.id,
+      displayName: viewer.name,
+      attemptId: newSecretToken(),
+      maxScore: totalPoints(row.questionsData),
+      late: window.late,
+      now: at,
+    })
+  }
+
+  async function participants(
+    groupId: string,
+    sessionId: string,
+    viewer: Viewer,
+  ): Promise<Participant[]> {
+    await ctx.getOwnSession(groupId, sessionId, viewer)
+    const rows = await sessions.findParticipants(sessionId)
+    return (
+      rows
+        // Someone who left keeps a finished result in the history; an unfinished one goes.
+        .filter((row) => row.isMember || row.participant.completedAt !== null)
+        .map((row) => ({
+          userId: row.participant.userId,
+          name: row.name,
+          joinedAt: row.participant.joinedAt.toISOString(),
+          lastSeenAt: row.participant.lastSeenAt.toISOString(),
+          answeredCount: row.answeredCount,
+          score: row.score,
+          maxScore: row.maxScore,
+          completedAt: row.participant.completedAt?.toISOString() ?? null,
+          late: row.participant.late,
+          leftGroup: !row.isMember,
+        }))
+    )
+  }
+
+  async function assertStillMember(row: SessionRow, userId: string) {
+    if ((await groups.roleOf(row.groupId, userId)) === null) throw noLongerMember()
+  }
+
+  /** What the quiz module asks before acting on an attempt taken inside a session. */
+  const gate = {
+    isGroupMember: async (groupId: string, userId: string) =>
+      (await groups.roleOf(groupId, userId)) !== null,
+
+    /** Refuses members who left and closed sessions; notes the member was seen (late, after the end). */
+    async assertOpenForAnswers(sessionId: string, userId: string): Promise<void> {
+      const row = await sessions.findSessionById(sessionId)
+      if (!row) throw new AppError('SESSION_NOT_OPEN', { message: 'This session no longer exists.' })
+      await assertStillMember(row, userId)
+      const window = answerWindow(row, now())
+      if (!window.open) throw notOpen(row, window)
+      await sessions.touchParticipant(sessionId, userId, false, window.late)
+    },
+
+    /** Refuses a member who left: their attempt of an open session is closed to them. */
+    async assertMember(sessionId: string, userId: string): Promise<void> {
+      const row = await sessions.findSessionById(sessionId)
+      if (row) await assertStillMember(row, userId)
+    },
+
+    async recordFinished(sessionId: string, userId: string): Promise<void> {
+      const row = await sessions.findSessionById(sessionId)
+      const window = row ? answerWindow(row, now()) : null
+      await sessions.touchParticipant(sessionId, userId, true, window?.open === true && window.late)
+    },
+
+    async isClosed(sessionId: string): Promise<boolean> {
+      const row = await sessions.findSessionById(sessionId)
+      if (!row) return true
+      const window = answerWindow(row, now())
+      return !window.open && window.reason !== 'not_started'
+    },
+  }
+
+  return { join, participants, gate }
+}
