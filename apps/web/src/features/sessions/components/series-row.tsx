@@ -6,21 +6,9 @@ import { ErrorAlert } from '../../../components/ui/error-alert'
 import { LoadMore } from '../../../components/ui/load-more'
 import { ListSkeleton } from '../../../components/ui/skeleton'
 import { useSessions } from '../api/find-sessions'
-import { describeFrequency } from '../utils/recurrence'
+import { describeSeries, type Series } from '../utils/series'
 import { SessionActions } from './session-actions'
 import { SessionRow } from './session-row'
-
-type Series = NonNullable<GroupSession['series']>
-
-/** "Weekly on Tue · 3 of 8 upcoming": the series at a glance. */
-export function describeSeries(session: GroupSession, series: Series): string {
-  const frequency = session.recurrenceRule ? describeFrequency(session.recurrenceRule) : 'Repeats'
-  const progress =
-    series.upcomingCount > 0
-      ? `${series.upcomingCount} of ${series.occurrenceCount} upcoming`
-      : `none upcoming of ${series.occurrenceCount}`
-  return `${frequency} · ${progress}`
-}
 
 /** Every occurrence of a series in time order, each with its own actions. */
 function SeriesOccurrences({ session, id }: { session: GroupSession; id: string }) {
