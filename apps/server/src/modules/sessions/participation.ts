@@ -83,7 +83,8 @@ export function createParticipation(ctx: SessionContext) {
     /** Refuses members who left and closed sessions; notes the member was seen (late, after the end). */
     async assertOpenForAnswers(sessionId: string, userId: string): Promise<void> {
       const row = await sessions.findSessionById(sessionId)
-      if (!row) throw new AppError('SESSION_NOT_OPEN', { message: 'This session no longer exists.' })
+      if (!row)
+        throw new AppError('SESSION_NOT_OPEN', { message: 'This session no longer exists.' })
       await assertStillMember(row, userId)
       const window = answerWindow(row, now())
       if (!window.open) throw notOpen(row, window)

@@ -1,7 +1,7 @@
 import type { SessionResults, SessionStats } from '@loopquiz/contract'
 import { totalPoints } from '../../domain/grading.ts'
-import type { SessionContext, Viewer } from './session-context.ts'
 import type { createParticipation } from './participation.ts'
+import type { SessionContext, Viewer } from './session-context.ts'
 
 /** Results compared across the group, for one session and for the group's sessions overall. */
 export function createResults(

@@ -169,13 +169,7 @@ export function createSchedulingOperations(ctx: SessionContext) {
     if (starts.length === 0 || starts[0]?.getTime() !== firstStartsAt.getTime())
       starts = [firstStartsAt, ...starts]
     for (const start of starts.slice(1)) {
-      ctx.assertScheduleAllowed(
-        group,
-        rules,
-        start,
-        body.durationMinutes,
-        'body.recurrenceRule',
-      )
+      ctx.assertScheduleAllowed(group, rules, start, body.durationMinutes, 'body.recurrenceRule')
     }
     return starts
   }

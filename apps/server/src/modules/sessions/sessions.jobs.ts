@@ -1,7 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify'
 import type { JobQueue } from '../../plugins/jobs.ts'
-import type { SessionRow } from './sessions.repository.ts'
 import type { SessionTimers } from './session-context.ts'
+import type { SessionRow } from './sessions.repository.ts'
 import type { SessionsService } from './sessions.service.ts'
 
 /**

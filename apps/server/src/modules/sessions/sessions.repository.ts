@@ -43,7 +43,6 @@ export interface SessionFilters {
 
 const isOpenStatus = sql`${groupQuizSessions.status} in ('active', 'scheduled', 'pending_approval')`
 
-
 function sessionQueries(db: Database) {
   return {
     async insertQuestionSet(row: typeof questionSets.$inferInsert) {
@@ -186,7 +185,9 @@ function sessionQueries(db: Database) {
       const [row] = await db
         .update(groupQuizSessions)
         .set({ lateUntil, updatedAt: new Date() })
-        .where(and(eq(groupQuizSessions.id, sessionId), inArray(groupQuizSessions.status, statuses)))
+        .where(
+          and(eq(groupQuizSessions.id, sessionId), inArray(groupQuizSessions.status, statuses)),
+        )
         .returning()
       return row ?? null
     },
@@ -379,10 +380,7 @@ function sessionQueries(db: Database) {
         .from(groupSessionParticipants)
         .innerJoin(users, eq(users.id, groupSessionParticipants.userId))
         .innerJoin(attempts, eq(attempts.id, groupSessionParticipants.attemptId))
-        .innerJoin(
-          groupQuizSessions,
-          eq(groupQuizSessions.id, groupSessionParticipants.sessionId),
-        )
+        .innerJoin(groupQuizSessions, eq(groupQuizSessions.id, groupSessionParticipants.sessionId))
         .leftJoin(
           groupMembers,
           and(

@@ -468,10 +468,21 @@ describe('taking a session', () => {
     })
   })
 
-  it('takes late answers after an early end until the planned end, marked late, and none after a cancel', async () => {
+  it('closes at once when ended, takes late answers only in a late window the host opens, and none after a cancel', async () => {
     const { owner, member, admin, base } = await setUp()
     const session = (await call('POST', `${base}/create-instant`, owner, { source: manual })).json()
     await call('POST', `${base}/${session.id}/end`, owner)
+    const closed = await call('POST', `${base}/${session.id}/join`, member)
+    expect(closed.statusCode).toBe(409)
+    expect(closed.json().error.message).toMatch(
+      /^This session ended at .*; it takes no more answers\.$/,
+    )
+
+    const window = await call('PUT', `${base}/${session.id}/late-window`, owner, {
+      lateUntil: inHours(1),
+    })
+    expect(window.statusCode).toBe(200)
+    expect(window.json()).toMatchObject({ status: 'completed', capabilities: { canJoin: true } })
     const attempt = (await call('POST', `${base}/${session.id}/join`, member)).json()
     const detail = (await call('GET', `${base}/${session.id}`, member)).json()
     const answered = await call('POST', `/api/attempts/${attempt.id}/answers`, member, {
