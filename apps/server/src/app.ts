@@ -24,7 +24,7 @@ import { registerSystemRoutes } from './modules/system/system.routes.ts'
 import { registerAuthRoutes, resolveUser } from './plugins/auth.ts'
 import { registerCsrfProtection } from './plugins/csrf.ts'
 import { registerDocs } from './plugins/docs.ts'
-import { registerErrorHandling } from './plugins/error-handler.ts'
+import { registerErrorHandling, replyToFrameworkError } from './plugins/error-handler.ts'
 import { registerInputGuard } from './plugins/input-guard.ts'
 import { startJobQueue } from './plugins/jobs.ts'
 import { registerWebApp } from './plugins/web.ts'
@@ -63,6 +63,7 @@ export async function buildApp({
     },
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
+    frameworkErrors: replyToFrameworkError,
   })
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)

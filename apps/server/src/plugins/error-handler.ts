@@ -1,5 +1,5 @@
 import type { ErrorBody, ErrorCode, FieldIssue } from '@loopquiz/contract'
-import type { FastifyError, FastifyInstance } from 'fastify'
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify'
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod'
 import { AppError } from '../lib/app-error.ts'
 
@@ -55,6 +55,30 @@ function fieldIssues(
       message: issue.message ?? 'is invalid',
     }),
   )
+}
+
+/**
+ * Fastify's option `frameworkErrors`: a URL the router cannot read (bad percent-encoding, a
+ * path segment over Fastify's maxParamLength) is refused before any route or error handler
+ * runs, so without this it answers in Fastify's own body instead of the contract's.
+ */
+export function replyToFrameworkError(error: FastifyError, _request: unknown, reply: FastifyReply) {
+  const status = error.statusCode ?? 500
+  if (status >= 500) {
+    reply.log.error({ err: error }, 'unhandled framework error')
+    return reply.status(500).send(body('INTERNAL', 'Something went wrong on our side.'))
+  }
+  const reason =
+    error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+      ? 'has a path segment longer than the API accepts'
+      : 'is not a valid URL (bad percent-encoding)'
+  return reply
+    .status(status)
+    .send(
+      body('VALIDATION_FAILED', `Invalid request: params: ${reason}`, [
+        { path: 'params', message: reason },
+      ]),
+    )
 }
 
 export function registerErrorHandling(app: FastifyInstance) {

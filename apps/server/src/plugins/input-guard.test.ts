@@ -91,6 +91,22 @@ describe('a NUL character (PostgreSQL text and jsonb cannot hold it)', () => {
   })
 })
 
+describe('a URL the router cannot read', () => {
+  it("gets the contract's error body naming params, not Fastify's own", async () => {
+    for (const [url, status] of [
+      ['/api/questions/%zz', 400],
+      ['/api/attempts/%ed%a0%80', 400],
+      [`/api/questions/${'a'.repeat(500)}`, 414],
+    ] as const) {
+      const response = await app.inject({ method: 'GET', url })
+      expect(response.statusCode, url).toBe(status)
+      const { error } = response.json() as { error: { code: string; details: FieldIssue[] } }
+      expect(error.code).toBe('VALIDATION_FAILED')
+      expect(error.details.map((issue) => issue.path)).toEqual(['params'])
+    }
+  })
+})
+
 describe('a forged page cursor', () => {
   // Each is valid base64url of JSON the API never gave out.
   const forged = [
