@@ -132,6 +132,8 @@ function SessionAttempt({
   if (!isOpen && attempt.data?.status === 'in_progress') return <SessionClosed session={session} />
   return (
     <AttemptPlayer
+      // Shown anew when the session closes, so a result waiting for the key to skipped questions gets it.
+      key={isOpen ? 'open' : 'closed'}
       attemptId={attemptId}
       questions={session.questions}
       isSignedIn

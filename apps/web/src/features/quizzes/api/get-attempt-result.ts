@@ -10,8 +10,12 @@ export function getAttemptResultQueryOptions(attemptId: string | null) {
   return queryOptions({
     queryKey: ['attempt-result', attemptId],
     queryFn: attemptId ? () => getAttemptResult(attemptId) : skipToken,
-    // A finished attempt's result never changes.
-    staleTime: Number.POSITIVE_INFINITY,
+    // A finished attempt's result changes only when a group session closes and releases the
+    // key to skipped questions; until then it is fetched again whenever it is shown anew.
+    staleTime: (query) =>
+      query.state.data?.review.some((item) => item.keyStatus === 'on_session_end')
+        ? 0
+        : Number.POSITIVE_INFINITY,
   })
 }
 
