@@ -67,7 +67,7 @@ async function createGroupWithMember(
 }
 
 describe('session rules in the UI', () => {
-  it('the host ends a session after confirming; a member can no longer join until the host opens a late window, then answers, marked late', async () => {
+  it('the host ends a session after confirming; a member can no longer join until the host opens a late window, then answers, marked late, and stays listed after leaving the group', async () => {
     const { owner, member, group } = await createGroupWithMember('Ending club')
     const session = await owner.api(endpoints.createInstantSession, {
       params: { groupId: group.id },
@@ -162,6 +162,22 @@ describe('session rules in the UI', () => {
     await expect(
       guest.getByRole('link', { name: /^(Join|Continue|My result)/ }).count(),
     ).resolves.toBe(0)
+
+    // A member who leaves stays in the results, marked.
+    await member.api(endpoints.leaveGroup, { params: { groupId: group.id } })
+    await host.reload()
+    await host
+      .getByRole('list', { name: 'Participants' })
+      .getByRole('listitem')
+      .filter({ hasText: 'Mia Member' })
+      .getByText('Left the group', { exact: true })
+      .waitFor()
+    await host
+      .getByRole('list', { name: 'Leaderboard' })
+      .getByRole('listitem')
+      .filter({ hasText: 'Mia Member' })
+      .getByText('Left the group', { exact: true })
+      .waitFor()
 
     for (const page of [host, guest]) await page.context().close()
   }, 120_000)
@@ -302,7 +318,10 @@ describe('session rules in the UI', () => {
     await series.getByText(/^Weekly on \w+ · 1 of 4 upcoming$/).waitFor()
 
     // Upcoming: soonest first.
-    await page.getByText('Upcoming', { exact: true }).click()
+    await page
+      .getByRole('search', { name: 'Filter sessions' })
+      .getByText('Upcoming', { exact: true })
+      .click()
     await page.waitForURL(/view=upcoming/)
     await expect
       .poll(() => topRowTitles(page))
