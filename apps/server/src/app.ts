@@ -71,7 +71,7 @@ export async function buildApp({
   // Before any route, so that every write is checked.
   registerCsrfProtection(app, config.trustedOrigins)
   registerInputGuard(app)
-  await registerDocs(app, version)
+  await registerDocs(app, { version, publicUrl: config.publicUrl })
 
   const auth = createAuth({
     db: database.db,

@@ -1,4 +1,4 @@
-import { type Endpoint, errorBodySchema } from '@loopquiz/contract'
+import { type Endpoint, type EndpointAuth, endpoints, errorBodySchema } from '@loopquiz/contract'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { z } from 'zod'
 import type { AuthUser } from '../auth/auth.ts'
@@ -20,6 +20,22 @@ export type EndpointHandler<E extends Endpoint> = (
   context: EndpointContext<E>,
 ) => Promise<z.input<E['response']>>
 
+/** The contract's name of each endpoint, which the OpenAPI document gives as its operationId. */
+const endpointNames = new Map<Endpoint, string>(
+  Object.entries(endpoints).map(([name, endpoint]) => [endpoint, name]),
+)
+
+/**
+ * OpenAPI security requirements (schemes declared in plugins/docs.ts): a signed-in endpoint
+ * takes a session cookie or a bearer token; an optional one also takes neither (`{}`); a
+ * public one declares none, so that readers know it needs no credentials.
+ */
+const securityByAuth: Record<EndpointAuth, Record<string, string[]>[]> = {
+  required: [{ session: [] }, { bearer: [] }],
+  optional: [{}, { session: [] }, { bearer: [] }],
+  none: [],
+}
+
 /**
  * Registers a contract endpoint: the contract's schemas validate input and serialize output
  * and feed the OpenAPI document; the handler only calls a service.
@@ -29,13 +45,18 @@ export function route<E extends Endpoint>(
   endpoint: E,
   handler: EndpointHandler<E>,
 ) {
+  const operationId = endpointNames.get(endpoint)
+  if (operationId === undefined) {
+    throw new Error(`${endpoint.method} ${endpoint.path} is not in the contract's endpoints`)
+  }
   app.route({
     method: endpoint.method,
     url: endpoint.path,
     schema: {
+      operationId,
       summary: endpoint.summary,
       tags: [endpoint.tag],
-      ...(endpoint.auth === 'none' ? {} : { security: [{ session: [] }, { bearer: [] }] }),
+      security: securityByAuth[endpoint.auth],
       ...(endpoint.params ? { params: endpoint.params } : {}),
       ...(endpoint.query ? { querystring: endpoint.query } : {}),
       ...(endpoint.body ? { body: endpoint.body } : {}),
