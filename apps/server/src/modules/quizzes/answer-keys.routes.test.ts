@@ -2,7 +2,6 @@ import type { ShowAnswersPolicy } from '@loopquiz/contract'
 import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { questionSets } from '../../db/schema/quizzes.ts'
-import { groupQuizSessions } from '../../db/schema/sessions.ts'
 import {
   createTestApp,
   sampleLoop,
@@ -16,7 +15,7 @@ const app = await createTestApp()
 const author = await signUp(app, 'Author')
 const member = await signUp(app, 'Signed-in taker')
 
-type Method = 'GET' | 'POST'
+type Method = 'GET' | 'POST' | 'PUT'
 async function call(method: Method, url: string, user: TestUser | null, payload?: object) {
   return app.inject({ method, url, headers: user?.bearer ?? {}, ...(payload ? { payload } : {}) })
 }
@@ -292,12 +291,13 @@ describe('a group session', () => {
     expect(slowAnswer.json()).toMatchObject({ correct: true, points: 1 })
 
     expect((await call('POST', `${base}/${session.id}/end`, host)).statusCode).toBe(200)
-    // Ending early leaves a late window open until the planned end today (issue 8, item 2
-    // closes it at once); the planned end having passed closes the session either way.
-    await app.db
-      .update(groupQuizSessions)
-      .set({ endsAt: new Date(Date.now() - 1000) })
-      .where(eq(groupQuizSessions.id, session.id))
+    // A late window the host opens keeps the session taking answers, so the key still waits.
+    const lateWindow = `${base}/${session.id}/late-window`
+    const lateUntil = new Date(Date.now() + 3_600_000).toISOString()
+    expect((await call('PUT', lateWindow, host, { lateUntil })).statusCode).toBe(200)
+    const during = (await call('GET', `/api/attempts/${earlyAttempt.id}/result`, early)).json()
+    expect(keysOf(during.review)).toEqual(pending)
+    expect((await call('PUT', lateWindow, host, { lateUntil: null })).statusCode).toBe(200)
 
     const released = (await call('GET', `/api/attempts/${earlyAttempt.id}/result`, early)).json()
     expect(keysOf(released.review)).toEqual(fullKey.map((_, index) => shown(index)))
