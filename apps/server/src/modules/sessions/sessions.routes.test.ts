@@ -2,6 +2,15 @@ import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { groupQuizSessions } from '../../db/schema/sessions.ts'
 import {
+  iso,
+  nextOffsetChange,
+  nextWeekdayAt,
+  TUESDAY,
+  WEDNESDAY,
+  weekdayBefore,
+  weekdayFrom,
+} from '../../test/dates.ts'
+import {
   createTestApp,
   sampleLoop,
   sampleQuestions,
@@ -16,6 +25,7 @@ async function call(method: Method, url: string, user: TestUser | null, payload?
 }
 
 const HOUR = 3_600_000
+const PARIS = 'Europe/Paris'
 const manual = {
   kind: 'manual',
   loop: { ...sampleLoop, provider: 'youtube' },
@@ -168,8 +178,13 @@ describe('scheduled sessions', () => {
     const { owner, base } = await setUp({
       allowed_time_slots: [{ days: [2, 4], start: '18:00', end: '20:00' }],
     })
-    // Paris moves to summer time on 2027-03-28: 18:00 local is 17:00Z before, 16:00Z after.
-    for (const at of ['2026-12-01T17:00:00Z', '2027-03-23T17:00:00Z', '2027-03-30T16:00:00Z']) {
+    // The Tuesdays just before and after Paris moves to summer time: 18:00 local is an hour
+    // earlier in UTC after the change, and 20:00 local after it would be 19:00 before it.
+    const tuesday = nextWeekdayAt(TUESDAY, '18:00', PARIS)
+    const spring = nextOffsetChange(PARIS, 'spring')
+    const beforeChange = weekdayBefore(TUESDAY, '18:00', spring)
+    const afterChange = weekdayFrom(TUESDAY, '18:00', spring)
+    for (const at of [tuesday, beforeChange, afterChange].map(iso)) {
       const ok = await call('POST', `${base}/schedule`, owner, {
         scheduledAt: at,
         durationMinutes: 60,
@@ -177,7 +192,12 @@ describe('scheduled sessions', () => {
       })
       expect(ok.statusCode, `${at}: ${ok.body}`).toBe(201)
     }
-    for (const at of ['2026-12-01T16:00:00Z', '2026-12-02T17:00:00Z', '2027-03-30T18:00:00Z']) {
+    const outside = [
+      tuesday.set({ hour: 17 }),
+      nextWeekdayAt(WEDNESDAY, '18:00', PARIS),
+      afterChange.set({ hour: 20 }),
+    ]
+    for (const at of outside.map(iso)) {
       const refused = await call('POST', `${base}/schedule`, owner, {
         scheduledAt: at,
         source: manual,
@@ -186,7 +206,7 @@ describe('scheduled sessions', () => {
       expect(refused.json().error.message).toMatch(/Tue, Thu 18:00–20:00/)
     }
     const tooLong = await call('POST', `${base}/schedule`, owner, {
-      scheduledAt: '2026-12-01T18:30:00Z',
+      scheduledAt: iso(tuesday.set({ hour: 19, minute: 30 })),
       durationMinutes: 60,
       source: manual,
     })
@@ -195,25 +215,23 @@ describe('scheduled sessions', () => {
 
   it('materialises a weekly series at the same local time across the DST change', async () => {
     const { owner, base } = await setUp()
-    // Tuesdays and Thursdays at 18:00 in Paris; winter time starts on 2027-10-31.
+    // Tuesdays and Thursdays at 18:00 in Paris, from two weeks before winter time starts:
+    // four occurrences on summer time, then two on winter time, an hour later in UTC.
+    const autumn = nextOffsetChange(PARIS, 'autumn')
+    const start = weekdayBefore(TUESDAY, '18:00', autumn).minus({ weeks: 1 })
     const first = (
       await call('POST', `${base}/schedule`, owner, {
         title: 'Evening drill',
-        scheduledAt: '2027-10-19T16:00:00Z',
+        scheduledAt: iso(start),
         recurrenceRule: 'FREQ=WEEKLY;BYDAY=TU,TH;COUNT=6',
         source: manual,
       })
     ).json()
     expect(first).toMatchObject({ sessionType: 'recurring', seriesId: first.id })
     const list = (await call('GET', `${base}?type=recurring&order=soonest&limit=50`, owner)).json()
-    expect(list.items.map((s: { scheduledAt: string }) => s.scheduledAt)).toEqual([
-      '2027-10-19T16:00:00.000Z',
-      '2027-10-21T16:00:00.000Z',
-      '2027-10-26T16:00:00.000Z',
-      '2027-10-28T16:00:00.000Z',
-      '2027-11-02T17:00:00.000Z',
-      '2027-11-04T17:00:00.000Z',
-    ])
+    expect(list.items.map((s: { scheduledAt: string }) => s.scheduledAt)).toEqual(
+      [0, 2, 7, 9, 14, 16].map((days) => iso(start.plus({ days }))),
+    )
     expect(new Set(list.items.map((s: { seriesId: string }) => s.seriesId))).toEqual(
       new Set([first.id]),
     )
