@@ -27,6 +27,7 @@ import { registerDocs } from './plugins/docs.ts'
 import { registerErrorHandling, replyToFrameworkError } from './plugins/error-handler.ts'
 import { registerInputGuard } from './plugins/input-guard.ts'
 import { startJobQueue } from './plugins/jobs.ts'
+import { registerSecurityHeaders } from './plugins/security-headers.ts'
 import { registerWebApp } from './plugins/web.ts'
 import { version } from './version.ts'
 
@@ -68,7 +69,8 @@ export async function buildApp({
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
   registerErrorHandling(app)
-  // Before any route, so that every write is checked.
+  // Before any route, so that every response carries the headers and every write is checked.
+  await registerSecurityHeaders(app)
   registerCsrfProtection(app, config.trustedOrigins)
   registerInputGuard(app)
   await registerDocs(app, { version, publicUrl: config.publicUrl })

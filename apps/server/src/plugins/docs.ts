@@ -43,5 +43,15 @@ export async function registerDocs(
     },
     transform: jsonSchemaTransform,
   })
-  await app.register(swaggerUi, { routePrefix: '/api/docs' })
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    // Swagger UI's own policy in place of the app's, with two changes: it injects <style>
+    // elements, so its styles may be inline (the page shows only our own document), and
+    // no upgrade-insecure-requests, which would break it on http://localhost.
+    staticCSP: true,
+    transformStaticCSP: (header) =>
+      header
+        .replace(/\s*upgrade-insecure-requests;?/, '')
+        .replace(/style-src ([^;]*);/, "style-src $1 'unsafe-inline';"),
+  })
 }
