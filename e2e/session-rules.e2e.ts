@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url'
 import { endpoints } from '@loopquiz/contract'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
@@ -37,6 +38,11 @@ async function shot(page: Page, name: string) {
   await screenshot(page, name)
 }
 
+/** What the screen shows now, at the scroll position the test left it. */
+function screenshotPath(name: string) {
+  return fileURLToPath(new URL(`./screenshots/${name}.png`, import.meta.url))
+}
+
 /** Pages pass axe-core's WCAG 2 A/AA rules where the sessions UI draws. */
 async function expectAccessible(page: Page, selector = 'main') {
   await expect(findAxeViolations(page, selector)).resolves.toEqual([])
@@ -44,7 +50,7 @@ async function expectAccessible(page: Page, selector = 'main') {
 
 /** Top-level rows of the Sessions tab (a series' occurrences are nested deeper). */
 function topRows(page: Page) {
-  return page.getByRole('list', { name: 'Sessions' }).locator(':scope > li')
+  return page.getByRole('list', { name: 'Sessions', exact: true }).locator('xpath=./li')
 }
 
 async function topRowTitles(page: Page): Promise<string[]> {
@@ -134,6 +140,7 @@ describe('session rules in the UI', () => {
     await guest
       .getByText(/You can still answer until .+; your result will be marked late\./)
       .waitFor()
+    await shot(guest, 'session-rules-late-join-desktop')
     await guest.getByRole('button', { name: 'Start quiz' }).click()
     await guest.getByText('Question 1 of 2').waitFor()
     await guest.getByRole('button', { name: 'A rabbit' }).click()
@@ -236,7 +243,8 @@ describe('session rules in the UI', () => {
       .getByText(/schedule/i)
       .first()
       .waitFor()
-    await screenshot(page, 'session-rules-instant-refused-phone')
+    await refusal.getByRole('button', { name: 'Schedule it for approval' }).scrollIntoViewIfNeeded()
+    await page.screenshot({ path: screenshotPath('session-rules-instant-refused-phone') })
     await refusal.getByRole('button', { name: 'Schedule it for approval' }).click()
     const schedule = page.getByRole('dialog', { name: 'Schedule a session' })
     await expect(schedule.getByRole('radio', { name: /Big Buck Bunny/ }).isChecked()).resolves.toBe(
@@ -294,6 +302,8 @@ describe('session rules in the UI', () => {
     await shot(page, 'session-rules-series-desktop')
     await page.setViewportSize(phoneViewport)
     await shot(page, 'session-rules-series-phone')
+    await series.scrollIntoViewIfNeeded()
+    await page.screenshot({ path: screenshotPath('session-rules-series-phone-screen') })
     await page.setViewportSize(viewports.desktop)
     await expectAccessible(page)
 

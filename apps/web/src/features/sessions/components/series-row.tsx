@@ -45,6 +45,7 @@ function SeriesOccurrences({ session, id }: { session: GroupSession; id: string 
             <SessionRow
               session={occurrence}
               repeats={null}
+              isTypeShown={false}
               actions={<SessionActions session={occurrence} />}
             />
           </li>
@@ -94,7 +95,12 @@ export function SeriesRow({ session, series }: { session: GroupSession; series: 
           </div>
         }
       />
-      {isExpanded ? <SeriesOccurrences session={session} id={listId} /> : null}
+      {isExpanded ? (
+        // Indented under the row's text, past its date tile, to read as its contents.
+        <div className="sm:ml-16">
+          <SeriesOccurrences session={session} id={listId} />
+        </div>
+      ) : null}
     </div>
   )
 }

@@ -56,6 +56,8 @@ interface SessionRowProps {
   timeLabel?: string
   /** Instead of the recurrence rule, e.g. the series at a glance; null shows neither. */
   repeats?: ReactNode
+  /** Off inside a series' own list, where every row is an occurrence. */
+  isTypeShown?: boolean
 }
 
 /** One session in a list: what, when (group's and viewer's clock), how long, who, how many. */
@@ -65,6 +67,7 @@ export function SessionRow({
   isGroupShown = false,
   timeLabel,
   repeats,
+  isTypeShown = true,
 }: SessionRowProps) {
   const repeatsText =
     repeats !== undefined
@@ -87,7 +90,7 @@ export function SessionRow({
             {session.title}
           </Link>
           <SessionStatusBadge status={session.status} />
-          <SessionTypeBadge type={session.sessionType} />
+          {isTypeShown ? <SessionTypeBadge type={session.sessionType} /> : null}
         </div>
         {isGroupShown ? (
           <p className="text-sm font-medium text-brand-700">{session.groupName}</p>
