@@ -1,13 +1,20 @@
 import tailwindcss from '@tailwindcss/vite'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vite'
+import { compression } from 'vite-plugin-compression2'
 
 // The API server; in production it serves this build itself, so calls stay same-origin.
 const apiTarget = 'http://localhost:3000'
 
 export default defineConfig({
   root: import.meta.dirname,
-  plugins: [react(), tailwindcss()],
+  plugins: [
+    react(),
+    tailwindcss(),
+    // A gzip and a Brotli copy of every text file, at their highest levels since it is done
+    // once per build; the server sends the one a client accepts (see apps/server's web.ts).
+    compression(),
+  ],
   server: {
     port: 5173,
     proxy: {

@@ -131,6 +131,8 @@ function questionSet(): CreateShareBody {
       points: 1,
     })),
     visibility: 'public',
+    // The server's default, spelled out because the body type requires it.
+    showAnswers: 'after_each_answer',
   }
 }
 

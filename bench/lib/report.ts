@@ -68,7 +68,7 @@ export function isClean(result: ScenarioResult): boolean {
 }
 
 /** Writes through a temporary file so a reader never sees half a report. */
-export async function writeReport(file: string, report: Report): Promise<void> {
+export async function writeReport(file: string, report: object): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true })
   const temporary = `${file}.tmp`
   await writeFile(temporary, `${JSON.stringify(report, null, 2)}\n`)
@@ -128,7 +128,8 @@ function alignColumns(rows: string[][]): string[] {
   )
 }
 
-function currentCommit(): string | null {
+/** The commit the work tree is at, with `-dirty` when it has changes. */
+export function currentCommit(): string | null {
   try {
     const run = (args: string[]) =>
       execFileSync('git', args, { cwd: BENCH_DIR, encoding: 'utf8' }).trim()

@@ -39,7 +39,7 @@ function parseDatabases(list: string): DatabaseKind[] {
   return [...new Set(kinds)]
 }
 
-function parseNumber(
+export function parseNumber(
   name: string,
   raw: string | undefined,
   fallback: number,

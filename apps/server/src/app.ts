@@ -22,6 +22,7 @@ import {
 } from './modules/sessions/sessions.service.ts'
 import { registerSystemRoutes } from './modules/system/system.routes.ts'
 import { registerAuthRoutes, resolveUser } from './plugins/auth.ts'
+import { registerCompression } from './plugins/compression.ts'
 import { registerCsrfProtection } from './plugins/csrf.ts'
 import { registerDocs } from './plugins/docs.ts'
 import { registerErrorHandling, replyToFrameworkError } from './plugins/error-handler.ts'
@@ -73,6 +74,8 @@ export async function buildApp({
   await registerSecurityHeaders(app)
   registerCsrfProtection(app, config.trustedOrigins)
   registerInputGuard(app)
+  // Before the routes: it compresses only the replies of routes declared after it.
+  await registerCompression(app)
   await registerDocs(app, { version, publicUrl: config.publicUrl })
 
   const auth = createAuth({

@@ -5,7 +5,9 @@ import type { FastifyInstance } from 'fastify'
 
 /**
  * Serves the built web app. Other GETs without a file extension get index.html so the
- * client router can take them; API paths and missing files keep their 404.
+ * client router can take them; API paths and missing files keep their 404. The build writes
+ * a Brotli (.br) and a gzip (.gz) copy next to each text file; a client that accepts one
+ * gets it, so nothing is compressed per request.
  */
 export async function registerWebApp(app: FastifyInstance, distDir: string) {
   if (!existsSync(path.join(distDir, 'index.html'))) {
@@ -16,6 +18,7 @@ export async function registerWebApp(app: FastifyInstance, distDir: string) {
     root: distDir,
     // One route per file that exists at start; the catch-all below handles the rest.
     wildcard: false,
+    preCompressed: true,
     setHeaders(response, filePath) {
       // Vite fingerprints everything under assets/, so those never change.
       const immutable = filePath.includes(`${path.sep}assets${path.sep}`)
