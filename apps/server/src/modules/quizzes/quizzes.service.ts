@@ -43,6 +43,8 @@ export interface SessionGate {
   recordFinished(sessionId: string, userId: string): Promise<void>
   /** True once the session takes no more answers from anyone: the key to skipped questions may show. */
   isClosed(sessionId: string): Promise<boolean>
+  /** Throws when the user left the group: their session attempt is closed to them. */
+  assertMember(sessionId: string, userId: string): Promise<void>
 }
 
 export interface QuizzesServiceDeps {
@@ -112,6 +114,8 @@ export function createQuizzesService({
     if (!found || (found.attempt.userId !== null && found.attempt.userId !== viewer?.id)) {
       throw new AppError('ATTEMPT_NOT_FOUND', { message: 'No attempt with this id is yours.' })
     }
+    const { sessionId, userId } = found.attempt
+    if (sessionId !== null && userId !== null) await sessionGate.assertMember(sessionId, userId)
     return found
   }
 

@@ -6,6 +6,7 @@ import type {
   Question,
   ScheduleSessionBody,
   SessionSource,
+  ShowAnswersPolicy,
 } from '@loopquiz/contract'
 import { assignQuestionIds } from '../../domain/grading.ts'
 import { can, sessionRulesFor } from '../../domain/permissions.ts'
@@ -27,6 +28,8 @@ interface ResolvedSource {
   questions: Question[]
   extensionLoopId: string | null
   title: string
+  /** A shared link's answer-key policy carries over to the session's copy. */
+  showAnswers: ShowAnswersPolicy
 }
 
 type WithExtensionLoop<T> = T & { extensionLoopId?: string | undefined }
@@ -42,6 +45,7 @@ export function createSchedulingOperations(ctx: SessionContext) {
         questions: assignQuestionIds(source.questions, newShortId),
         extensionLoopId: null,
         title: source.loop.videoTitle,
+        showAnswers: 'after_each_answer',
       }
     }
     if (source.kind === 'loop') {
@@ -58,6 +62,7 @@ export function createSchedulingOperations(ctx: SessionContext) {
         questions: loop.questions,
         extensionLoopId: loop.clientId,
         title: loop.videoTitle,
+        showAnswers: 'after_each_answer',
       }
     }
     const found = await quizzes.findQuestionSetByToken(source.token)
@@ -72,7 +77,13 @@ export function createSchedulingOperations(ctx: SessionContext) {
         details: [{ path: 'body.source.token', message: 'this link has expired' }],
       })
     }
-    return { loop: set.loopData, questions: set.questions, extensionLoopId: null, title: set.title }
+    return {
+      loop: set.loopData,
+      questions: set.questions,
+      extensionLoopId: null,
+      title: set.title,
+      showAnswers: set.showAnswers,
+    }
   }
 
   async function createRows(
@@ -89,6 +100,7 @@ export function createSchedulingOperations(ctx: SessionContext) {
         loopData: source.loop,
         questions: source.questions,
         visibility: 'group',
+        showAnswers: source.showAnswers,
         groupId: group.id,
       })
       return tx.insertSessions(sessionRows({ questionSetId: set.id, shareToken: set.token }))

@@ -529,6 +529,18 @@ describe('smaller holes', () => {
     expect(response.json().error.code).toBe('SHARE_EXPIRED')
   })
 
+  it("keeps a shared link's answer-key policy in the session made from it", async () => {
+    const { owner, member, base } = await setUp()
+    const link = await share(app, owner, { showAnswers: 'never' })
+    const session = (
+      await call('POST', `${base}/create-instant`, owner, {
+        source: { kind: 'share', token: link.token },
+      })
+    ).json()
+    const attempt = (await call('POST', `${base}/${session.id}/join`, member)).json()
+    expect(attempt.showAnswers).toBe('never')
+  })
+
   it('refuses a session planned more than two years ahead, naming the field', async () => {
     const { owner, base } = await setUp()
     for (const scheduledAt of ['9999-01-01T00:00:00Z', inHours(24 * 800)]) {
