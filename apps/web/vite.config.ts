@@ -43,6 +43,12 @@ export default defineConfig({
               test: /node_modules[\\/](better-auth|@better-auth|@better-fetch|nanostores)[\\/]/,
             },
             { name: 'data', test: /node_modules[\\/](@tanstack|zod)[\\/]/ },
+            // The contract, the shared components and icons: one chunk rather than dozens of
+            // tiny ones, each of which would cost a request and a kilobyte of headers.
+            {
+              name: 'shared',
+              test: /[\\/](packages[\\/]contract|apps[\\/]web[\\/]src[\\/]components|node_modules[\\/](lucide-react|clsx))[\\/]/,
+            },
           ],
         },
       },

@@ -1,53 +1,121 @@
-import { createBrowserRouter } from 'react-router'
+import { createBrowserRouter, type LoaderFunctionArgs } from 'react-router'
+import { LoadingPanel } from '../components/ui/spinner'
 import { RequireAuth } from '../features/auth/components/require-auth'
+import { getQuestionSetQueryOptions } from '../features/quizzes/api/get-question-set'
+import { queryClient } from '../lib/query-client'
 import { AppShell } from './layout/app-shell'
-import { GroupRoute } from './routes/group'
-import { GroupMembersRoute } from './routes/group-members'
-import { GroupOverviewRoute } from './routes/group-overview'
-import { GroupSessionRoute } from './routes/group-session'
-import { GroupSessionsRoute } from './routes/group-sessions'
-import { GroupSettingsRoute } from './routes/group-settings'
-import { GroupsRoute } from './routes/groups'
-import { HomeRoute } from './routes/home'
-import { InvitationRoute } from './routes/invitation'
-import { JoinGroupRoute } from './routes/join-group'
-import { LoginRoute } from './routes/login'
-import { LoopsRoute } from './routes/loops'
 import { NotFoundRoute } from './routes/not-found'
-import { QuizRoute } from './routes/quiz'
 import { RouteError } from './routes/route-error'
-import { SignupRoute } from './routes/signup'
+
+// Every page is its own chunk, fetched when first visited: a guest opening a quiz link
+// downloads the quiz player and nothing of groups, sessions or the dashboard. The shell,
+// the error and not-found pages and the libraries every page uses stay in the entry chunks.
+
+/**
+ * Starts loading the question set while the quiz page's code downloads, rather than after
+ * it; the page reads it from the query cache. Returns at once, so it never holds the page.
+ */
+function prefetchQuestionSet({ params, request }: LoaderFunctionArgs) {
+  // A quiz inside a group session loads through the session instead.
+  if (params.token && !new URL(request.url).searchParams.has('sessionId')) {
+    void queryClient.prefetchQuery(getQuestionSetQueryOptions(params.token))
+  }
+  return null
+}
 
 export const router = createBrowserRouter([
   {
     element: <AppShell />,
     errorElement: <RouteError />,
     children: [
-      { index: true, element: <HomeRoute /> },
-      { path: 'login', element: <LoginRoute /> },
-      { path: 'signup', element: <SignupRoute /> },
-      { path: 'questions/:token', element: <QuizRoute /> },
-      { path: 'invitations/:token', element: <InvitationRoute /> },
       {
-        element: <RequireAuth />,
+        // While the first page's code loads, the header is already up with this below it.
+        hydrateFallbackElement: <LoadingPanel />,
         children: [
-          { path: 'loops', element: <LoopsRoute /> },
-          { path: 'groups', element: <GroupsRoute /> },
-          { path: 'groups/join/:code', element: <JoinGroupRoute /> },
           {
-            path: 'groups/:groupId',
-            element: <GroupRoute />,
+            index: true,
+            lazy: () => import('./routes/home').then((m) => ({ Component: m.HomeRoute })),
+          },
+          {
+            path: 'login',
+            lazy: () => import('./routes/login').then((m) => ({ Component: m.LoginRoute })),
+          },
+          {
+            path: 'signup',
+            lazy: () => import('./routes/signup').then((m) => ({ Component: m.SignupRoute })),
+          },
+          {
+            path: 'questions/:token',
+            loader: prefetchQuestionSet,
+            lazy: () => import('./routes/quiz').then((m) => ({ Component: m.QuizRoute })),
+          },
+          {
+            path: 'invitations/:token',
+            lazy: () =>
+              import('./routes/invitation').then((m) => ({ Component: m.InvitationRoute })),
+          },
+          {
+            element: <RequireAuth />,
             children: [
-              { index: true, element: <GroupOverviewRoute /> },
-              { path: 'sessions', element: <GroupSessionsRoute /> },
-              { path: 'sessions/:sessionId', element: <GroupSessionRoute /> },
-              { path: 'members', element: <GroupMembersRoute /> },
-              { path: 'settings', element: <GroupSettingsRoute /> },
+              {
+                path: 'loops',
+                lazy: () => import('./routes/loops').then((m) => ({ Component: m.LoopsRoute })),
+              },
+              {
+                path: 'groups',
+                lazy: () => import('./routes/groups').then((m) => ({ Component: m.GroupsRoute })),
+              },
+              {
+                path: 'groups/join/:code',
+                lazy: () =>
+                  import('./routes/join-group').then((m) => ({ Component: m.JoinGroupRoute })),
+              },
+              {
+                path: 'groups/:groupId',
+                lazy: () => import('./routes/group').then((m) => ({ Component: m.GroupRoute })),
+                children: [
+                  {
+                    index: true,
+                    lazy: () =>
+                      import('./routes/group-overview').then((m) => ({
+                        Component: m.GroupOverviewRoute,
+                      })),
+                  },
+                  {
+                    path: 'sessions',
+                    lazy: () =>
+                      import('./routes/group-sessions').then((m) => ({
+                        Component: m.GroupSessionsRoute,
+                      })),
+                  },
+                  {
+                    path: 'sessions/:sessionId',
+                    lazy: () =>
+                      import('./routes/group-session').then((m) => ({
+                        Component: m.GroupSessionRoute,
+                      })),
+                  },
+                  {
+                    path: 'members',
+                    lazy: () =>
+                      import('./routes/group-members').then((m) => ({
+                        Component: m.GroupMembersRoute,
+                      })),
+                  },
+                  {
+                    path: 'settings',
+                    lazy: () =>
+                      import('./routes/group-settings').then((m) => ({
+                        Component: m.GroupSettingsRoute,
+                      })),
+                  },
+                ],
+              },
             ],
           },
+          { path: '*', element: <NotFoundRoute /> },
         ],
       },
-      { path: '*', element: <NotFoundRoute /> },
     ],
   },
 ])

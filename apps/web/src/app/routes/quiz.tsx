@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react'
+import { lazy, type ReactNode, Suspense } from 'react'
 import { Navigate, useLocation, useParams, useSearchParams } from 'react-router'
 import { useCurrentUser } from '../../features/auth/hooks/use-current-user'
 import { loginPath } from '../../features/auth/utils/safe-next'
@@ -8,7 +8,11 @@ import { QuizSkeleton } from '../../features/quizzes/components/quiz-skeleton'
 import { ShareUnavailable } from '../../features/quizzes/components/share-unavailable'
 import { VideoHeader } from '../../features/quizzes/components/video-header'
 import { rememberAttempt } from '../../features/quizzes/hooks/use-stored-attempt-id'
-import { SessionQuizRoute } from './session-quiz'
+
+// Guests opening a shared link never take part in a group session: its code loads on demand.
+const SessionQuizRoute = lazy(() =>
+  import('./session-quiz').then((m) => ({ default: m.SessionQuizRoute })),
+)
 
 /**
  * /questions/:token — `?attempt=<id>` (from "Recent results") opens that attempt here;
@@ -21,7 +25,9 @@ export function QuizRoute() {
   const sessionId = searchParams.get('sessionId')
   if (groupId && sessionId) {
     return (
-      <SessionQuizRoute key={`${groupId}/${sessionId}`} groupId={groupId} sessionId={sessionId} />
+      <Suspense fallback={<QuizSkeleton />}>
+        <SessionQuizRoute key={`${groupId}/${sessionId}`} groupId={groupId} sessionId={sessionId} />
+      </Suspense>
     )
   }
   const attemptParam = searchParams.get('attempt')
