@@ -3,6 +3,7 @@ import { ExternalLink, UserRound, VideoOff } from 'lucide-react'
 import { type SyntheticEvent, useState } from 'react'
 import { LoopSegment } from '../../../components/loop-summary'
 import { Card } from '../../../components/ui/card'
+import { LiteYouTubePlayer } from './lite-youtube-player'
 
 /** The YouTube id from the loop, or parsed from its URL (watch, youtu.be, shorts, embed). */
 function youtubeIdOf(loop: LoopSnapshot): string | null {
@@ -26,20 +27,6 @@ function VideoUnavailable() {
       <p className="font-semibold text-white">The video can’t be played here</p>
       <p className="text-sm">Use the link below to watch it at its source.</p>
     </div>
-  )
-}
-
-function YouTubePlayer({ loop, videoId }: { loop: LoopSnapshot; videoId: string }) {
-  const src = `https://www.youtube-nocookie.com/embed/${encodeURIComponent(videoId)}?start=${Math.floor(loop.startS)}&end=${Math.ceil(loop.endS)}&rel=0`
-  return (
-    <iframe
-      src={src}
-      title={`YouTube video: ${loop.videoTitle}`}
-      className="size-full"
-      allow="accelerometer; clipboard-write; encrypted-media; gyroscope; picture-in-picture; web-share"
-      referrerPolicy="strict-origin-when-cross-origin"
-      allowFullScreen
-    />
   )
 }
 
@@ -89,7 +76,12 @@ export function VideoHeader({ title, ownerName, loop }: VideoHeaderProps) {
         {!canPlay ? (
           <VideoUnavailable />
         ) : youtubeId ? (
-          <YouTubePlayer loop={loop} videoId={youtubeId} />
+          <LiteYouTubePlayer
+            videoId={youtubeId}
+            videoTitle={loop.videoTitle}
+            startS={loop.startS}
+            endS={loop.endS}
+          />
         ) : (
           <Html5Player loop={loop} onError={() => setHasVideoError(true)} />
         )}
