@@ -12,6 +12,7 @@ import {
   newPageIn,
   phoneViewport,
   signIn,
+  wallTimeIn,
   weekdayCodeIn,
 } from './support/sessions.ts'
 
@@ -188,6 +189,44 @@ describe('session rules in the UI', () => {
 
     for (const page of [host, guest]) await page.context().close()
   }, 120_000)
+
+  it('by keyboard, the host ends a session and opens a late window in the same dialog', async () => {
+    const { owner, group } = await createGroupWithMember('Keyboard club')
+    const session = await owner.api(endpoints.createInstantSession, {
+      params: { groupId: group.id },
+      body: { title: 'Keyboard sprint', source: manualSource },
+    })
+    const host = await newPageIn(browser, 'desktop', 'Europe/Paris', baseUrl)
+    await signIn(host, owner.email)
+    await host.goto(`/groups/${group.id}/sessions/${session.id}`)
+    await host.getByRole('button', { name: /^End now/ }).focus()
+    await host.keyboard.press('Enter')
+    const confirm = host.getByRole('dialog', { name: 'End this session now?' })
+    const accept = confirm.getByRole('checkbox', { name: /Accept late answers until/ })
+    await accept.focus()
+    await host.keyboard.press('Space')
+    await expect(accept.isChecked()).resolves.toBe(true)
+
+    // A time already past is refused before anything is sent.
+    const past = wallTimeIn(group.timezone, new Date(Date.now() - HOUR))
+    await confirm.getByLabel('Date', { exact: true }).fill(past.date)
+    await confirm.getByLabel('Time', { exact: true }).fill(past.time)
+    await confirm.getByRole('button', { name: 'End session' }).press('Enter')
+    await confirm.getByText('Pick a time in the future.').waitFor()
+    await expect(host.getByText(/^Ends in /).count()).resolves.toBe(1)
+
+    const until = wallTimeIn(group.timezone, wholeHourIn(2))
+    await confirm.getByLabel('Date', { exact: true }).fill(until.date)
+    await confirm.getByLabel('Time', { exact: true }).fill(until.time)
+    await host.screenshot({ path: screenshotPath('session-rules-end-dialog-desktop') })
+    await confirm.getByRole('button', { name: 'End session' }).press('Enter')
+    await confirm.waitFor({ state: 'hidden' })
+    await host.getByText(/^Ended at /).waitFor()
+    const notice = host.getByText('Late answers accepted until').locator('..')
+    await notice.getByText(new RegExp(until.time)).waitFor()
+    await expectAccessible(host)
+    await host.context().close()
+  }, 60_000)
 
   it('in a group that approves sessions, a member’s rescheduled session waits for approval again, and a member’s instant session is refused with a way to schedule it', async () => {
     const { owner, member, group } = await createGroupWithMember('Approval club', {

@@ -63,6 +63,27 @@ export async function signIn(page: Page, email: string) {
   await page.getByRole('heading', { name: /^Welcome back, / }).waitFor()
 }
 
+/** What the wall clock of `zone` shows at `at`, as date and time inputs take it. */
+export function wallTimeIn(zone: string, at: Date) {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', {
+      timeZone: zone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(at)
+      .map((part) => [part.type, part.value]),
+  )
+  return {
+    date: `${parts.year}-${parts.month}-${parts.day}`,
+    time: `${parts.hour}:${parts.minute}`,
+  }
+}
+
 /** The RFC 5545 weekday code (MO…SU) of `at` on the wall clock of `zone`. */
 export function weekdayCodeIn(zone: string, at: Date): string {
   return new Intl.DateTimeFormat('en-US', { timeZone: zone, weekday: 'short' })

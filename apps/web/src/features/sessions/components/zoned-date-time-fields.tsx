@@ -34,8 +34,12 @@ export function ZonedDateTimeFields({
   const viewerZone = browserTimeZone()
   const instant = wallTimeToInstant(value, timeZone)
   const equivalentId = useId()
+  const errorId = useId()
   return (
-    <fieldset className="flex flex-col gap-2" aria-describedby={equivalentId}>
+    <fieldset
+      className="flex flex-col gap-2"
+      aria-describedby={error ? `${errorId} ${equivalentId}` : equivalentId}
+    >
       <legend className="mb-1.5 text-sm font-semibold text-slate-800">
         {legend}{' '}
         <span className="font-normal text-slate-500">(group time, {zoneLabel(timeZone)})</span>
@@ -58,7 +62,11 @@ export function ZonedDateTimeFields({
           aria-invalid={error ? true : undefined}
         />
       </div>
-      {error ? <p className="text-sm font-medium text-rose-600">{error}</p> : null}
+      {error ? (
+        <p id={errorId} className="text-sm font-medium text-rose-600">
+          {error}
+        </p>
+      ) : null}
       <p
         id={equivalentId}
         aria-live="polite"
