@@ -228,7 +228,7 @@ describe('session rules in the UI', () => {
     await host.context().close()
   }, 60_000)
 
-  it('in a group that approves sessions, a member’s rescheduled session waits for approval again, and a member’s instant session is refused with a way to schedule it', async () => {
+  it('in a group that approves sessions, a member’s rescheduled session waits for approval again, a member’s instant session is refused with a way to schedule it, and a turned-down one says so', async () => {
     const { owner, member, group } = await createGroupWithMember('Approval club', {
       session_creation_permission: 'all_members',
       instant_session_permission: 'all_members',
@@ -292,11 +292,23 @@ describe('session rules in the UI', () => {
     await instant.waitFor({ state: 'hidden' })
     await schedule.getByRole('button', { name: 'Schedule session' }).click()
     await schedule.waitFor({ state: 'hidden' })
-    await topRows(page)
-      .filter({ hasText: 'Big Buck Bunny' })
-      .getByText('Waiting for approval', { exact: true })
-      .waitFor()
+    const requested = topRows(page).filter({ hasText: 'Big Buck Bunny' })
+    await requested.getByText('Waiting for approval', { exact: true }).waitFor()
     await expectAccessible(page)
+
+    // Turned down, it says so in words.
+    const pending = await owner.api(endpoints.findSessions, {
+      params: { groupId: group.id },
+      query: { status: 'pending_approval' },
+    })
+    for (const item of pending.items.filter((found) => found.title === 'Big Buck Bunny')) {
+      await owner.api(endpoints.rejectSession, {
+        params: { groupId: group.id, sessionId: item.id },
+      })
+    }
+    await page.reload()
+    await requested.getByText('Cancelled', { exact: true }).waitFor()
+    await requested.getByText('Turned down by an admin').waitFor()
 
     await page.context().close()
   }, 120_000)

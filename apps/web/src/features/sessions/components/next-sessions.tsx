@@ -21,10 +21,12 @@ export function NextSessions({
   emptyAction?: ReactNode
 }) {
   const active = useSessions(groupId, { status: 'active', order: 'soonest', limit: NEXT_COUNT })
+  // A weekly series is one entry: its next occurrence.
   const scheduled = useSessions(groupId, {
     status: 'scheduled',
     order: 'soonest',
     limit: NEXT_COUNT,
+    collapseSeries: 'true',
   })
   const sessionsPath = `/groups/${groupId}/sessions`
 
