@@ -122,6 +122,8 @@ describe('session rules in the UI', () => {
     await guest.getByRole('heading', { name: /^This session ended at / }).waitFor()
     await guest.getByText('Members can no longer join or answer. See how the group did.').waitFor()
     await expect(guest.getByRole('button', { name: 'Start quiz' }).count()).resolves.toBe(0)
+    await shot(guest, 'session-rules-member-ended-desktop')
+    await expectAccessible(guest)
 
     // The host accepts late answers for a while.
     await host.getByRole('button', { name: 'Accept late answers' }).click()
@@ -142,6 +144,7 @@ describe('session rules in the UI', () => {
       .getByText(/You can still answer until .+; your result will be marked late\./)
       .waitFor()
     await shot(guest, 'session-rules-late-join-desktop')
+    await expectAccessible(guest)
     await guest.getByRole('button', { name: 'Start quiz' }).click()
     await guest.getByText('Question 1 of 2').waitFor()
     await guest.getByRole('button', { name: 'A rabbit' }).click()
