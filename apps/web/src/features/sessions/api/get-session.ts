@@ -10,14 +10,24 @@ export function getSession(groupId: string, sessionId: string) {
 /** How often a session that is about to start, or running, is looked at again. */
 const WAITING_POLL_MS = 4_000
 const RUNNING_POLL_MS = 10_000
+const JUST_ENDED_POLL_MS = 30_000
+const JUST_ENDED_MS = 60 * 60_000
 
-function pollIntervalOf(session: GroupSession | undefined): number | false {
+function pollIntervalOf(session: GroupSession | undefined, now = Date.now()): number | false {
   if (!session) return false
   if (session.status === 'scheduled' || session.status === 'pending_approval')
     return WAITING_POLL_MS
   if (session.status === 'active') return RUNNING_POLL_MS
-  // Completed early but still open to late answers until its planned end.
-  return session.capabilities.canJoin ? RUNNING_POLL_MS : false
+  // Ended, but the host's late window still takes answers.
+  if (session.capabilities.canJoin) return RUNNING_POLL_MS
+  // Just ended: the host may still open a late window, and the page should show it by itself.
+  if (
+    session.status === 'completed' &&
+    session.completedAt &&
+    now - new Date(session.completedAt).getTime() < JUST_ENDED_MS
+  )
+    return JUST_ENDED_POLL_MS
+  return false
 }
 
 export function getSessionQueryOptions(groupId: string, sessionId: string) {
