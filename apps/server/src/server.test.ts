@@ -5,11 +5,45 @@ import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import pg from 'pg'
 import { afterAll, describe, expect, it } from 'vitest'
+import { loadTestEnv } from './config/test-env.ts'
+import { databaseUrlFor } from './test/databases.ts'
 
 const serverFile = fileURLToPath(new URL('./server.ts', import.meta.url))
-const dataDir = await mkdtemp(path.join(tmpdir(), 'loopquiz-server-'))
-afterAll(() => rm(dataDir, { recursive: true, force: true }))
+const { driver, adminUrl } = loadTestEnv()
+
+async function newDataDir() {
+  const dir = await mkdtemp(path.join(tmpdir(), 'loopquiz-server-'))
+  afterAll(() => rm(dir, { recursive: true, force: true }))
+  return dir
+}
+
+/**
+ * An empty PostgreSQL database, dropped after the file: the server must migrate it
+ * itself on its first start, as in a new installation.
+ */
+async function newPostgresDatabase(url: string): Promise<string> {
+  const name = `loopquiz_server_${process.pid}_${Math.random().toString(36).slice(2, 10)}`
+  const admin = new pg.Client({ connectionString: url })
+  await admin.connect()
+  await admin.query(`CREATE DATABASE ${name}`)
+  afterAll(async () => {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+    await admin.end()
+  })
+  return databaseUrlFor(url, name)
+}
+
+/** Where a server keeps its data: a data directory, and on the PostgreSQL pass a database. */
+async function newStorage(
+  useDriver: 'pglite' | 'postgres' = driver,
+): Promise<Record<string, string>> {
+  const dataDir = await newDataDir()
+  if (useDriver === 'pglite') return { DATA_DIR: dataDir }
+  if (!adminUrl) throw new Error('the PostgreSQL pass needs TEST_DATABASE_URL')
+  return { DATA_DIR: dataDir, DATABASE_URL: await newPostgresDatabase(adminUrl) }
+}
 
 async function freePort(): Promise<number> {
   const probe = createServer().listen(0, '127.0.0.1')
@@ -20,11 +54,11 @@ async function freePort(): Promise<number> {
   return address.port
 }
 
-function startServer(port: number) {
+function startServer(port: number, storage: Record<string, string>) {
   const child = spawn(process.execPath, [serverFile], {
     env: {
       PATH: process.env.PATH,
-      DATA_DIR: dataDir,
+      ...storage,
       PORT: String(port),
       LOG_LEVEL: 'warn',
       DEMO_DATA: 'true',
@@ -42,7 +76,9 @@ function startServer(port: number) {
 }
 
 async function waitForHealth(port: number, child: ChildProcess) {
-  for (let i = 0; i < 300; i++) {
+  // A first start creates and migrates its database: over half a minute on a busy CI machine.
+  const deadline = Date.now() + 90_000
+  while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error('server exited early')
     try {
       const response = await fetch(`http://127.0.0.1:${port}/api/health`)
@@ -55,10 +91,14 @@ async function waitForHealth(port: number, child: ChildProcess) {
   throw new Error('server did not become healthy')
 }
 
-describe('the server process', () => {
-  it('seeds demo data, refuses a second server on its data directory, and stops cleanly on SIGTERM', async () => {
+// Made at the top level, where their clean-up can be registered for the end of the file.
+const storage = await newStorage()
+const lockedStorage = driver === 'pglite' ? await newStorage('pglite') : null
+
+describe(`the server process on ${driver === 'pglite' ? 'PGlite' : 'PostgreSQL'}`, () => {
+  it('seeds demo data, stops cleanly on SIGTERM, and keeps its data across a restart', async () => {
     const port = await freePort()
-    const first = startServer(port)
+    const first = startServer(port, storage)
     await waitForHealth(port, first.child)
     expect(first.output()).toMatch(/Demo account: demo@loopquiz\.dev/)
     const shareUrl = first.output().match(/Demo quiz:\s+(\S+)/)?.[1]
@@ -66,21 +106,40 @@ describe('the server process', () => {
     const quiz = await fetch(`http://127.0.0.1:${port}/api/questions/${token}`)
     expect(quiz.status).toBe(200)
 
-    const second = startServer(await freePort())
+    first.child.kill('SIGTERM')
+    const [exitCode] = await once(first.child, 'exit')
+    expect(exitCode).toBe(0)
+
+    const second = startServer(port, storage)
+    await waitForHealth(port, second.child)
+    expect(second.output()).not.toMatch(/Demo account/)
+    expect((await fetch(`http://127.0.0.1:${port}/api/questions/${token}`)).status).toBe(200)
+    second.child.kill('SIGTERM')
+    await once(second.child, 'exit')
+  }, 240_000)
+})
+
+// A lock on the data directory keeps the embedded database to one process; on PostgreSQL
+// several servers share a database by design. So this belongs to the PGlite pass alone.
+describe.runIf(lockedStorage)('a second server on the same PGlite data directory', () => {
+  it('is refused while the first runs, and starts once the first has stopped', async () => {
+    const storage = lockedStorage ?? {}
+    const port = await freePort()
+    const first = startServer(port, storage)
+    await waitForHealth(port, first.child)
+
+    const second = startServer(await freePort(), storage)
     const [code] = await once(second.child, 'exit')
     expect(code).toBe(1)
     expect(second.output()).toMatch(/Another LoopQuiz server is already using the data directory/)
 
     first.child.kill('SIGTERM')
-    const [exitCode] = await once(first.child, 'exit')
-    expect(exitCode).toBe(0)
-
-    // The lock went with the first server: the data directory opens again, demo data kept.
-    const third = startServer(port)
+    await once(first.child, 'exit')
+    // The lock went with the first server: the data directory opens again.
+    const third = startServer(port, storage)
     await waitForHealth(port, third.child)
-    expect(third.output()).not.toMatch(/Demo account/)
-    expect((await fetch(`http://127.0.0.1:${port}/api/questions/${token}`)).status).toBe(200)
     third.child.kill('SIGTERM')
-    await once(third.child, 'exit')
-  }, 60_000)
+    const [exitCode] = await once(third.child, 'exit')
+    expect(exitCode).toBe(0)
+  }, 240_000)
 })
