@@ -17,8 +17,8 @@ function invalidField(path: string, message: string): AppError {
 }
 
 /**
- * How deep the arrays and objects of a JSON text nest, counted in one pass over the text:
- * parsing first would already recurse as deep as the attacker likes.
+ * Whether the arrays and objects of a JSON text nest deeper than `limit`, found in one pass
+ * over the text: parsing first would already recurse as deep as the sender likes.
  */
 export function exceedsJsonDepth(text: string, limit: number): boolean {
   let depth = 0
