@@ -316,7 +316,7 @@ describe('session rules in the UI', () => {
     await page.context().close()
   }, 120_000)
 
-  it('a weekly series is one row that expands to its occurrences; cancelling "this and following" keeps the earlier ones; Upcoming lists soonest first', async () => {
+  it('a weekly series is one row that expands to its occurrences; cancelling "this and following" keeps the earlier ones; "all sessions" moves the series; Upcoming lists soonest first', async () => {
     const { owner, group } = await createGroupWithMember('Series club')
     const first = wholeHourIn(26)
     await owner.api(endpoints.scheduleSession, {
@@ -361,9 +361,9 @@ describe('session rules in the UI', () => {
     await page.setViewportSize(viewports.desktop)
     await expectAccessible(page)
 
-    // Cancel the second and the ones after it.
+    // Cancel the third and the ones after it; the earlier ones stay.
     await occurrences
-      .nth(1)
+      .nth(2)
       .getByRole('button', { name: /^Cancel/ })
       .click()
     const cancel = page.getByRole('dialog', { name: 'Cancel Weekly drill?' })
@@ -375,11 +375,26 @@ describe('session rules in the UI', () => {
     await cancel.getByRole('button', { name: 'Cancel sessions' }).click()
     await cancel.waitFor({ state: 'hidden' })
     await occurrences.nth(3).getByText('Cancelled', { exact: true }).waitFor()
-    await occurrences.nth(0).getByText('Scheduled', { exact: true }).waitFor()
-    for (const index of [1, 2, 3]) {
-      await occurrences.nth(index).getByText('Cancelled', { exact: true }).waitFor()
+    await occurrences.nth(2).getByText('Cancelled', { exact: true }).waitFor()
+    for (const index of [0, 1]) {
+      await occurrences.nth(index).getByText('Scheduled', { exact: true }).waitFor()
     }
-    await series.getByText(/^Weekly on \w+ · 1 of 4 upcoming$/).waitFor()
+    await series.getByText(/^Weekly on \w+ · 2 of 4 upcoming$/).waitFor()
+
+    // Move the whole series to the evening from its second session.
+    await occurrences
+      .nth(1)
+      .getByRole('button', { name: /^Reschedule/ })
+      .click()
+    const reschedule = page.getByRole('dialog', { name: 'Reschedule Weekly drill' })
+    await reschedule.getByRole('radio', { name: 'All sessions in the series' }).check()
+    await reschedule.getByLabel('Time', { exact: true }).fill('19:30')
+    await reschedule.getByRole('button', { name: 'Save new time' }).click()
+    await reschedule.waitFor({ state: 'hidden' })
+    for (const index of [0, 1]) {
+      await occurrences.nth(index).getByText(/19:30/).first().waitFor()
+    }
+    await series.getByText(/^Next: .*19:30/).waitFor()
 
     // Upcoming: soonest first.
     await page
