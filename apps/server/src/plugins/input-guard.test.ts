@@ -182,6 +182,8 @@ describe('deeply nested JSON', () => {
       headers: { ...owner.bearer, 'content-type': 'application/json; charset=utf-8' },
       payload: JSON.stringify({
         name: 'Ordinary',
+        // Brackets and escaped quotes inside a string are text, not nesting.
+        description: `"${'[{'.repeat(100)}\\"`,
         settings: { allowed_time_slots: [{ days: [1, 2], start: '18:00', end: '20:00' }] },
       }),
     })
