@@ -44,7 +44,8 @@ function RescheduleForm({ session, onDone }: { session: GroupSession; onDone: ()
   return (
     <form noValidate onSubmit={handleSubmit} className="flex flex-col gap-5">
       {update.error ? <ErrorAlert error={update.error} /> : null}
-      {session.capabilities.timeChangeNeedsApproval ? (
+      {/* Still waiting, it has no approval to lose. */}
+      {session.capabilities.timeChangeNeedsApproval && session.status === 'scheduled' ? (
         <p className="flex gap-2.5 rounded-xl bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200">
           <ShieldQuestion aria-hidden className="mt-0.5 size-4 shrink-0" />
           Changing the time or duration sends this session back to an owner or admin for approval.
