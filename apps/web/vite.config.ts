@@ -31,6 +31,15 @@ export default defineConfig({
     emptyOutDir: true,
     rolldownOptions: {
       output: {
+        // The server's Content-Security-Policy forbids eval. Zod probes for it (new Function)
+        // when its first object schema is built, as the contract's are on load, and the
+        // browser reports the refused probe as a violation. Zod reads this global config when
+        // it loads: set first thing in the chunk that holds it, jitless skips the probe.
+        // Without eval zod takes that path anyway, so nothing is lost.
+        intro: (chunk) =>
+          chunk.moduleIds.some((id) => /node_modules[\\/]zod[\\/]/.test(id))
+            ? 'globalThis.__zod_globalConfig = { ...globalThis.__zod_globalConfig, jitless: true };'
+            : '',
         // Libraries change less often than the app: separate chunks stay cached across deploys.
         codeSplitting: {
           groups: [
