@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
-import { availableParallelism, cpus, tmpdir } from 'node:os'
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { cleanUpOnSignals, deferCleanup } from './lib/cleanup.ts'
@@ -83,6 +83,8 @@ async function main() {
     cpus: availableParallelism(),
     cpuModel: cpus()[0]?.model.trim() ?? 'unknown',
     commit: currentCommit(),
+    // Other work on the machine slows Chromium and so inflates the simulated timings.
+    loadAverage: loadavg(),
     lighthouse: packageVersion('lighthouse'),
     chromium: chromiumVersion(),
     preset: 'Lighthouse default: mobile, simulated slow 4G, 4x CPU slowdown',
@@ -169,6 +171,7 @@ function summarize(runs: PageRun[]): PageSummary {
     largestContentfulPaintMs: medianOf((run) => run.largestContentfulPaintMs),
     totalBlockingTimeMs: medianOf((run) => run.totalBlockingTimeMs),
     scriptTransferBytes: medianOf((run) => run.scriptTransferBytes),
+    benchmarkIndex: medianOf((run) => run.benchmarkIndex),
   }
 }
 
@@ -180,7 +183,18 @@ function median(values: number[]): number {
 }
 
 function formatTable(summaries: { page: Page; median: PageSummary }[], runs: number): string {
-  const header = ['Page', 'perf', 'a11y', 'best pr.', 'SEO', 'FCP s', 'LCP s', 'TBT ms', 'JS KiB']
+  const header = [
+    'Page',
+    'perf',
+    'a11y',
+    'best pr.',
+    'SEO',
+    'FCP s',
+    'LCP s',
+    'TBT ms',
+    'JS KiB',
+    'CPU index',
+  ]
   const rows = summaries.map(({ page, median: m }) => [
     page.label,
     String(m.scores.performance),
@@ -191,6 +205,7 @@ function formatTable(summaries: { page: Page; median: PageSummary }[], runs: num
     (m.largestContentfulPaintMs / 1000).toFixed(1),
     String(m.totalBlockingTimeMs),
     (m.scriptTransferBytes / 1024).toFixed(1),
+    String(m.benchmarkIndex),
   ])
   const widths = header.map((_, column) =>
     Math.max(...[header, ...rows].map((row) => row[column]?.length ?? 0)),
@@ -202,7 +217,19 @@ function formatTable(summaries: { page: Page; median: PageSummary }[], runs: num
       )
       .join('  '),
   )
-  return [`LoopQuiz web benchmark: Lighthouse mobile, median of ${runs} runs`, '', ...lines]
+  const notes = [
+    'CPU index: Lighthouse benchmarkIndex of the machine during the runs (higher is faster);',
+    `load average at the end: ${loadavg()
+      .map((load) => load.toFixed(1))
+      .join(', ')} on ${availableParallelism()} CPUs.`,
+  ]
+  return [
+    `LoopQuiz web benchmark: Lighthouse mobile, median of ${runs} runs`,
+    '',
+    ...lines,
+    '',
+    ...notes,
+  ]
     .join('\n')
     .concat('\n')
 }

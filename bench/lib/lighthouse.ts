@@ -15,6 +15,12 @@ export interface PageRun {
   totalBlockingTimeMs: number
   /** Bytes of JavaScript sent over the network, as compressed on the wire. */
   scriptTransferBytes: number
+  /**
+   * Lighthouse's measure of how fast this machine ran a fixed task at the start of the run
+   * (higher is faster; a desktop of 2024 scores 1,500–2,500). Simulated timings scale CPU
+   * time observed here, so a busy machine inflates TBT and LCP: this says how busy it was.
+   */
+  benchmarkIndex: number
   /** Audits that failed in the categories other than performance: why a score is below 100. */
   failedAudits: string[]
   /** Warnings Lighthouse raised, e.g. a page that kept loading past its limit. */
@@ -59,6 +65,7 @@ export async function auditPage(url: string, headers: Record<string, string>): P
       largestContentfulPaintMs: metric(lhr.audits, 'largest-contentful-paint'),
       totalBlockingTimeMs: metric(lhr.audits, 'total-blocking-time'),
       scriptTransferBytes: scriptBytes(lhr.audits),
+      benchmarkIndex: Math.round(lhr.environment.benchmarkIndex),
       failedAudits: failedAudits(lhr),
       warnings: lhr.runWarnings,
     }
