@@ -1,6 +1,7 @@
 // The whole suite, as CI runs it: unit and integration tests on PGlite, the
 // integration tests again on PostgreSQL when TEST_DATABASE_URL is set, then the
-// browser tests against the built app in headless Chromium.
+// browser tests against the built app in headless Chromium, on PostgreSQL when
+// TEST_DATABASE_URL is set and on PGlite otherwise.
 import { spawnSync } from 'node:child_process'
 
 function run(title: string, command: string, args: string[], env: Record<string, string> = {}) {
@@ -30,4 +31,17 @@ if (process.env.TEST_DATABASE_URL) {
 }
 
 run('Build the web app', 'npm', ['run', 'build', '-w', 'apps/web'])
-run('Browser tests in headless Chromium', 'vitest', ['run', '--project', 'e2e'])
+// One browser pass, not one per database: the suite takes minutes, and what differs between
+// the databases (queries, transactions, locking, migrations) is covered by the integration
+// suite and by server.test.ts on both. CI has PostgreSQL, the database of real deployments
+// with a connection pool, so its browser pass runs there; a developer without it (most runs
+// of `npm test`) exercises the embedded PGlite that `npm start` uses by default.
+if (process.env.TEST_DATABASE_URL) {
+  run('Browser tests in headless Chromium, on PostgreSQL', 'vitest', ['run', '--project', 'e2e'], {
+    TEST_DB_DRIVER: 'postgres',
+  })
+} else {
+  run('Browser tests in headless Chromium, on PGlite', 'vitest', ['run', '--project', 'e2e'], {
+    TEST_DB_DRIVER: 'pglite',
+  })
+}

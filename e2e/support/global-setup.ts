@@ -5,6 +5,7 @@ import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import pg from 'pg'
 import type { TestProject } from 'vitest/node'
 
 declare module 'vitest' {
@@ -39,8 +40,36 @@ async function waitUntilHealthy(url: string, child: ChildProcess, log: () => str
   throw new Error(`server did not become healthy:\n${log()}`)
 }
 
-/** Starts the real server on a fresh embedded database for the whole browser run. */
+/** An empty PostgreSQL database made through an admin connection; the server migrates it. */
+async function createPostgresDatabase(adminUrl: string) {
+  const name = `loopquiz_e2e_${process.pid}_${Date.now()}`
+  const run = async (sql: string) => {
+    const admin = new pg.Client({ connectionString: adminUrl })
+    await admin.connect()
+    try {
+      await admin.query(sql)
+    } finally {
+      await admin.end()
+    }
+  }
+  await run(`CREATE DATABASE ${name}`)
+  const url = new URL(adminUrl)
+  url.pathname = `/${name}`
+  return { url: url.toString(), drop: () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) }
+}
+
+/**
+ * Starts the real server for the whole browser run on a fresh database: its embedded
+ * PGlite by default, or with TEST_DB_DRIVER=postgres an empty PostgreSQL database made
+ * from TEST_DATABASE_URL (an admin connection URL), as the integration tests do.
+ */
 export default async function setup(project: TestProject) {
+  const driver = process.env.TEST_DB_DRIVER ?? 'pglite'
+  const adminUrl = process.env.TEST_DATABASE_URL
+  if (driver === 'postgres' && !adminUrl) {
+    throw new Error('TEST_DB_DRIVER=postgres needs TEST_DATABASE_URL (an admin connection URL)')
+  }
+  const database = driver === 'postgres' && adminUrl ? await createPostgresDatabase(adminUrl) : null
   const dataDir = await mkdtemp(path.join(tmpdir(), 'loopquiz-e2e-'))
   const port = await freePort()
   const baseUrl = `http://localhost:${port}`
@@ -56,6 +85,7 @@ export default async function setup(project: TestProject) {
       LOG_LEVEL: 'warn',
       AUTH_SECRET: 'e2e-secret-e2e-secret-e2e-secret-e2e',
       AUTH_RATE_LIMIT_PER_MINUTE: '1000',
+      ...(database ? { DATABASE_URL: database.url } : {}),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
@@ -66,11 +96,18 @@ export default async function setup(project: TestProject) {
   child.stderr?.on('data', (chunk) => {
     log += chunk
   })
-  await waitUntilHealthy(baseUrl, child, () => log)
+  try {
+    await waitUntilHealthy(baseUrl, child, () => log)
+  } catch (error) {
+    child.kill('SIGTERM')
+    await database?.drop()
+    throw error
+  }
   project.provide('baseUrl', baseUrl)
   return async () => {
     child.kill('SIGTERM')
     if (child.exitCode === null) await once(child, 'exit')
     await rm(dataDir, { recursive: true, force: true })
+    await database?.drop()
   }
 }
