@@ -32,9 +32,10 @@ const config = {
   concurrency: 1,
   timeoutMS: 20_000,
   reporters: ['clear-text', 'progress', 'html', 'json'],
-  htmlReporter: { fileName: 'reports/mutation/mutation.html' },
-  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
-  tempDirName: '.stryker-tmp',
+  htmlReporter: { fileName: `reports/mutation/${scope}.html` },
+  jsonReporter: { fileName: `reports/mutation/${scope}.json` },
+  // One sandbox per scope, so that two runs can go side by side.
+  tempDirName: `.stryker-tmp/${scope}`,
   cleanTempDir: 'always',
 }
 
