@@ -70,7 +70,7 @@ describe('the OpenAPI document', () => {
     const bare = Fastify()
     await registerDocs(bare, { version: '0.0.0', publicUrl: 'http://localhost:3000' })
     await bare.ready()
-    const document = bare.swagger() as {
+    const document = bare.swagger() as unknown as {
       components: { securitySchemes: { session: { name: string } } }
     }
     expect(document.components.securitySchemes.session.name).toBe('better-auth.session_token')
