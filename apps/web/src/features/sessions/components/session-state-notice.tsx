@@ -1,6 +1,13 @@
 import type { GroupSession } from '@loopquiz/contract'
 import clsx from 'clsx'
-import { CalendarX2, Flag, Hourglass, ShieldQuestion, TimerReset } from 'lucide-react'
+import {
+  CalendarX2,
+  Flag,
+  Hourglass,
+  type LucideIcon,
+  ShieldQuestion,
+  TimerReset,
+} from 'lucide-react'
 import { type ReactNode, useState } from 'react'
 import { Button } from '../../../components/ui/button'
 import { ErrorAlert } from '../../../components/ui/error-alert'
@@ -16,7 +23,7 @@ function Notice({
   tone,
   children,
 }: {
-  icon: typeof Flag
+  icon: LucideIcon
   tone: 'neutral' | 'warning' | 'danger'
   children: ReactNode
 }) {
