@@ -11,9 +11,10 @@ export function encodeCursor(cursor: Cursor): string {
 }
 
 // What encodeCursor writes: an instant as toISOString gives it (years 0000–9999, which
-// PostgreSQL's timestamp holds) and a row id, which every paginated table keys by uuid.
+// PostgreSQL's timestamp holds) and a row id: a uuid, or an attempt's URL-safe secret token.
 const cursorTimePattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/
-const cursorIdPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+const cursorIdPattern =
+  /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[A-Za-z0-9_-]{22})$/i
 
 function parseCursor(text: string): Cursor | null {
   let value: unknown

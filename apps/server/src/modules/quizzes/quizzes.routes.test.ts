@@ -424,4 +424,27 @@ describe('taking a quiz', () => {
     ])
     expect(list.json().items[0]).toMatchObject({ status: 'in_progress', score: 0, maxScore: 5 })
   })
+
+  it('pages through my attempts with the cursor it gives out', async () => {
+    const user = await signUp(app)
+    const titles = ['One', 'Two', 'Three']
+    for (const title of titles) await start((await share(app, author, { title })).token, user)
+    const page = async (cursor?: string) =>
+      (
+        await app.inject({
+          method: 'GET',
+          url: `/api/attempts?limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+          headers: user.bearer,
+        })
+      ).json()
+    const first = await page()
+    expect(first.nextCursor).toEqual(expect.any(String))
+    const second = await page(first.nextCursor)
+    expect([...first.items, ...second.items].map((a: { title: string }) => a.title)).toEqual([
+      'Three',
+      'Two',
+      'One',
+    ])
+    expect(second.nextCursor).toBeNull()
+  })
 })
