@@ -1,6 +1,13 @@
 import type { AnswerValue, Question } from '@loopquiz/contract'
 import { describe, expect, it } from 'vitest'
-import { assignQuestionIds, gradeAnswer, normalizeText, toPublicQuestion } from './grading.ts'
+import {
+  assignQuestionIds,
+  correctAnswerOf,
+  gradeAnswer,
+  normalizeText,
+  toPublicQuestion,
+  totalPoints,
+} from './grading.ts'
 
 const single: Question = {
   id: 'q1',
@@ -105,5 +112,74 @@ describe('assignQuestionIds', () => {
       () => `new-${++next}`,
     ).map((q) => q.id)
     expect(ids).toEqual(['keep', 'new-1', 'new-2'])
+  })
+})
+
+// Rows added for mutants that survived `npm run test:mutation` (MUTATION_SCOPE=domain).
+describe('gradeAnswer: near misses and wrong shapes', () => {
+  it.each<{ name: string; question: Question; response: AnswerValue; correct: boolean }>([
+    // As many options as the key, but not the same ones.
+    {
+      name: 'multiple, one right one wrong',
+      question: multiple,
+      response: ['a', 'b'],
+      correct: false,
+    },
+    { name: 'multiple, a superset', question: multiple, response: ['a', 'b', 'c'], correct: false },
+    {
+      name: 'multiple, order does not matter',
+      question: multiple,
+      response: ['c', 'a'],
+      correct: true,
+    },
+    { name: 'short text, empty', question: shortText, response: '', correct: false },
+  ])('$name', ({ question, response, correct }) => {
+    expect(gradeAnswer(question, response)).toMatchObject({ fits: true, correct })
+  })
+
+  it.each<{ question: Question; response: AnswerValue; reason: string }>([
+    { question: single, response: ['b'], reason: 'Answer with one option id' },
+    { question: single, response: 'z', reason: 'No option z in this question' },
+    { question: multiple, response: 'a', reason: 'Answer with a list of option ids' },
+    { question: multiple, response: ['a', 'z'], reason: 'No option z in this question' },
+    { question: trueFalse, response: 'true', reason: 'Answer with true or false' },
+    { question: shortText, response: true, reason: 'Answer with text' },
+  ])(
+    'refuses $response to a $question.type question: $reason',
+    ({ question, response, reason }) => {
+      expect(gradeAnswer(question, response)).toEqual({ fits: false, reason })
+    },
+  )
+})
+
+describe('toPublicQuestion: what a taker may see', () => {
+  it('keeps the moment in the video and the time limit when the author set them', () => {
+    const timed: Question = { ...single, atS: 12.5, timeLimitS: 30 }
+    expect(toPublicQuestion(timed)).toEqual({
+      id: 'q1',
+      type: 'single',
+      prompt: 'Pick B',
+      options: single.options,
+      atS: 12.5,
+      points: 2,
+      timeLimitS: 30,
+    })
+    expect(toPublicQuestion(trueFalse)).toEqual({
+      id: trueFalse.id,
+      type: 'true_false',
+      prompt: trueFalse.prompt,
+      points: trueFalse.points,
+    })
+  })
+})
+
+describe('totalPoints and correctAnswerOf', () => {
+  it('adds up every question’s points, and reads each key', () => {
+    expect(totalPoints([single, multiple, trueFalse, shortText])).toBe(
+      single.points + multiple.points + trueFalse.points + shortText.points,
+    )
+    expect(totalPoints([])).toBe(0)
+    expect(correctAnswerOf(multiple)).toEqual(['a', 'c'])
+    expect(correctAnswerOf(single)).toBe('b')
   })
 })

@@ -450,3 +450,65 @@ describe('moving occurrences on the wall clock', () => {
     expect(moved.toISOString()).toBe(new Date(expected).toISOString())
   })
 })
+
+// Rows added for mutants that survived `npm run test:mutation` (MUTATION_SCOPE=domain).
+describe('occurrencesBetween: empty windows', () => {
+  const weekly = { rule: 'FREQ=WEEKLY', first: '2030-01-07T17:00:00Z', zone: 'Europe/Paris' }
+  it.each([
+    { name: 'a limit of 0', limit: 0, to: '2030-03-01T00:00:00Z' },
+    { name: 'a window that ends where it starts', limit: 5, to: '2030-01-07T17:00:00Z' },
+    { name: 'a window that ends before it starts', limit: 5, to: '2030-01-01T00:00:00Z' },
+  ])('finds nothing in $name', ({ limit, to }) => {
+    expect(expand({ ...weekly, limit, to })).toEqual([])
+  })
+})
+
+describe('shiftWallClock: moves by days and minutes on the group’s clock', () => {
+  it.each([
+    // 18:00 Paris → 19:30 two days later: every occurrence moves the same way.
+    {
+      from: '2030-01-07T17:00:00Z',
+      to: '2030-01-09T18:30:00Z',
+      instant: '2030-01-14T17:00:00Z',
+      moved: '2030-01-16T18:30:00Z',
+    },
+    // 18:45 → 18:15 the same day, a move earlier that crosses no hour boundary backwards.
+    {
+      from: '2030-01-07T17:45:00Z',
+      to: '2030-01-07T17:15:00Z',
+      instant: '2030-01-21T17:45:00Z',
+      moved: '2030-01-21T17:15:00Z',
+    },
+  ])('$from → $to moves $instant to $moved', ({ from, to, instant, moved }) => {
+    const shifted = shiftWallClock(new Date(instant), new Date(from), new Date(to), 'Europe/Paris')
+    expect(shifted.toISOString()).toBe(new Date(moved).toISOString())
+  })
+})
+
+describe('parseRecurrenceRule: bounds and exact forms', () => {
+  it.each([
+    'RRULE:FREQ=WEEKLY;COUNT=3',
+    'FREQ=MONTHLY;BYMONTHDAY=31',
+    'FREQ=MONTHLY;BYMONTHDAY=-1',
+    'FREQ=YEARLY;BYDAY=53MO',
+    'FREQ=YEARLY;BYDAY=-53MO',
+  ])('accepts %s', (rule) => {
+    expect(parseRecurrenceRule(rule)).toEqual({ ok: true })
+  })
+
+  it.each([
+    'FREQ=WEEKLY;COUNT=3x',
+    'FREQ=WEEKLY;COUNT=x3',
+    'FREQ=MONTHLY;BYMONTHDAY=32',
+    'FREQ=MONTHLY;BYMONTHDAY=1x',
+    'FREQ=MONTHLY;BYMONTHDAY=x1',
+    'FREQ=YEARLY;BYDAY=54MO',
+    'FREQ=YEARLY;BYDAY=0MO',
+    'FREQ=YEARLY;BYDAY=MOX',
+    'FREQ=WEEKLY;BYDAY=1MO',
+    'FREQ=DAILY;UNTIL=20300101T000000Zx',
+    'FREQ=DAILY;UNTIL=x20300101',
+  ])('refuses %s', (rule) => {
+    expect(parseRecurrenceRule(rule)).toMatchObject({ ok: false })
+  })
+})

@@ -433,3 +433,40 @@ describe('checkStartNow: instant sessions and early starts', () => {
     expect(problem).toBeNull()
   })
 })
+
+// Rows added for mutants that survived `npm run test:mutation` (MUTATION_SCOPE=domain).
+describe('checkStartNow and checkScheduleTime: what a refusal says', () => {
+  const now = new Date('2030-01-08T17:30:00Z') // a Tuesday, 18:30 in Paris
+
+  it('names the first instant that meets the notice', () => {
+    expect(
+      checkStartNow({
+        now,
+        durationMinutes: 30,
+        timeZone: 'Europe/Paris',
+        settings: { advance_notice_hours: 3 },
+      }),
+    ).toEqual({ code: 'TOO_SOON', earliest: new Date('2030-01-08T20:30:00Z') })
+  })
+
+  it('fits when any one slot holds the session, and lists them all when none does', () => {
+    const morning: TimeSlot = { start: '07:00', end: '08:00' }
+    const input = { durationMinutes: 30, timeZone: 'Europe/Paris' }
+    const slots = [morning, tueThuEvening]
+    expect(
+      checkStartNow({
+        ...input,
+        now,
+        settings: { advance_notice_hours: 0, allowed_time_slots: slots },
+      }),
+    ).toBeNull()
+    const wednesday = new Date('2030-01-09T17:30:00Z')
+    expect(
+      checkStartNow({
+        ...input,
+        now: wednesday,
+        settings: { advance_notice_hours: 0, allowed_time_slots: slots },
+      }),
+    ).toEqual({ code: 'OUTSIDE_ALLOWED_SLOTS', slots })
+  })
+})
