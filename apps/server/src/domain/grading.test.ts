@@ -164,7 +164,8 @@ describe('toPublicQuestion: what a taker may see', () => {
       points: 2,
       timeLimitS: 30,
     })
-    expect(toPublicQuestion(trueFalse)).toEqual({
+    // Strict: an unset atS or timeLimitS is left out, not sent as undefined.
+    expect(toPublicQuestion(trueFalse)).toStrictEqual({
       id: trueFalse.id,
       type: 'true_false',
       prompt: trueFalse.prompt,

@@ -479,6 +479,14 @@ describe('shiftWallClock: moves by days and minutes on the group’s clock', () 
       instant: '2030-01-21T17:45:00Z',
       moved: '2030-01-21T17:15:00Z',
     },
+    // Monday → Tuesday at 18:00 moves a Saturday 18:00 (CET) to Sunday 18:00, which is CEST:
+    // the day is added on the group's clock, not in UTC.
+    {
+      from: '2030-01-07T17:00:00Z',
+      to: '2030-01-08T17:00:00Z',
+      instant: '2030-03-30T17:00:00Z',
+      moved: '2030-03-31T16:00:00Z',
+    },
   ])('$from → $to moves $instant to $moved', ({ from, to, instant, moved }) => {
     const shifted = shiftWallClock(new Date(instant), new Date(from), new Date(to), 'Europe/Paris')
     expect(shifted.toISOString()).toBe(new Date(moved).toISOString())
