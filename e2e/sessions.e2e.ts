@@ -5,6 +5,13 @@ import type { Browser, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { signUpByApi } from './support/api.ts'
 import { launchBrowser, screenshot, viewports } from './support/browser.ts'
+import {
+  bunnyQuestions,
+  bunnyLoop as bunnyVideo,
+  newPageIn,
+  signIn,
+  wallTimeIn,
+} from './support/sessions.ts'
 
 const baseUrl = inject('baseUrl')
 let browser: Browser
@@ -16,39 +23,10 @@ afterAll(async () => {
   await browser?.close()
 })
 
-/** The password signUpByApi gives every account. */
-const password = 'correct-horse-battery'
+const bunnyLoop = { ...bunnyVideo, questions: bunnyQuestions }
 
-const bunnyLoop = {
-  videoUrl: 'https://www.youtube.com/watch?v=aqz-KE-bpKQ',
-  videoTitle: 'Big Buck Bunny',
-  provider: 'youtube' as const,
-  videoId: 'aqz-KE-bpKQ',
-  startS: 60,
-  endS: 105,
-  questions: [
-    {
-      type: 'single' as const,
-      prompt: 'Which animal is the hero of the film?',
-      options: [
-        { id: 'rabbit', text: 'A rabbit' },
-        { id: 'squirrel', text: 'A squirrel' },
-        { id: 'bird', text: 'A bird' },
-      ],
-      correct: 'rabbit',
-    },
-    { type: 'true_false' as const, prompt: 'The film is animated.', correct: true },
-  ],
-}
-
-async function newPage(viewport: keyof typeof viewports, timezoneId: string): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: viewports[viewport],
-    baseURL: baseUrl,
-    timezoneId,
-    locale: 'en-GB',
-  })
-  return context.newPage()
+function newPage(viewport: keyof typeof viewports, timezoneId: string): Promise<Page> {
+  return newPageIn(browser, viewport, timezoneId, baseUrl)
 }
 
 /** A full-page screenshot taken from the top: scrolled, the sticky header lands mid-page. */
@@ -63,35 +41,6 @@ async function shotScreen(page: Page, name: string, element?: Locator) {
   await page.screenshot({
     path: fileURLToPath(new URL(`./screenshots/${name}.png`, import.meta.url)),
   })
-}
-
-async function signIn(page: Page, email: string) {
-  await page.goto('/login')
-  await page.getByLabel('Email').fill(email)
-  await page.getByLabel('Password').fill(password)
-  await page.getByRole('button', { name: 'Sign in' }).click()
-  await page.getByRole('heading', { name: /^Welcome back, / }).waitFor()
-}
-
-/** What the wall clock of `zone` shows at `at`, as date and time inputs take it. */
-function wallTimeIn(zone: string, at: Date) {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', {
-      timeZone: zone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    })
-      .formatToParts(at)
-      .map((part) => [part.type, part.value]),
-  )
-  return {
-    date: `${parts.year}-${parts.month}-${parts.day}`,
-    time: `${parts.hour}:${parts.minute}`,
-  }
 }
 
 const MINUTE = 60_000

@@ -10,47 +10,13 @@ import {
   weekdayBefore,
   weekdayFrom,
 } from '../../test/dates.ts'
-import {
-  createTestApp,
-  sampleLoop,
-  sampleQuestions,
-  signUp,
-  type TestUser,
-} from '../../test/test-app.ts'
+import { HOUR, inHours, manualSource, sessionFixtures } from '../../test/session-fixtures.ts'
+import { createTestApp, sampleLoop, sampleQuestions, type TestUser } from '../../test/test-app.ts'
 
 const app = await createTestApp()
-type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
-async function call(method: Method, url: string, user: TestUser | null, payload?: object) {
-  return app.inject({ method, url, headers: user?.bearer ?? {}, ...(payload ? { payload } : {}) })
-}
-
-const HOUR = 3_600_000
+const { call, setUpGroup: setUp } = sessionFixtures(app)
 const PARIS = 'Europe/Paris'
-const manual = {
-  kind: 'manual',
-  loop: { ...sampleLoop, provider: 'youtube' },
-  questions: sampleQuestions,
-}
-
-/** A group with an owner, an admin and a member; settings as given. */
-async function setUp(settings: object = {}, timezone = 'Europe/Paris') {
-  const owner = await signUp(app, 'Owner')
-  const admin = await signUp(app, 'Admin')
-  const member = await signUp(app, 'Member')
-  const outsider = await signUp(app, 'Outsider')
-  const group = (
-    await call('POST', '/api/groups', owner, { name: 'Class', privacy: 'public', timezone })
-  ).json()
-  for (const user of [admin, member]) await call('POST', `/api/join/${group.joinCode}`, user, {})
-  await call('PATCH', `/api/groups/${group.id}/members/${admin.id}`, owner, { role: 'admin' })
-  await call('PUT', `/api/groups/${group.id}/settings`, owner, settings)
-  const base = `/api/groups/${group.id}/sessions`
-  return { owner, admin, member, outsider, group, base }
-}
-
-function inHours(hours: number) {
-  return new Date(Date.now() + hours * HOUR).toISOString()
-}
+const manual = manualSource
 
 describe('instant sessions', () => {
   it('lets any member start one by default; it is active at once with a join link', async () => {

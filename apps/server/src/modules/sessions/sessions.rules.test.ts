@@ -2,12 +2,12 @@ import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { questionSets } from '../../db/schema/quizzes.ts'
 import { groupQuizSessions } from '../../db/schema/sessions.ts'
+import { HOUR, inHours, manualSource, sessionFixtures } from '../../test/session-fixtures.ts'
 import {
   createTestApp,
   sampleLoop,
   sampleQuestions,
   share,
-  signUp,
   type TestUser,
 } from '../../test/test-app.ts'
 
@@ -15,30 +15,12 @@ import {
 // bypassed, series change by scope, and a few holes closed. Every time is derived from the clock.
 
 const app = await createTestApp()
-type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
-async function call(method: Method, url: string, user: TestUser | null, payload?: object) {
-  return app.inject({ method, url, headers: user?.bearer ?? {}, ...(payload ? { payload } : {}) })
-}
+const { call, setUpGroup } = sessionFixtures(app)
+const manual = manualSource
 
-const HOUR = 3_600_000
-const manual = { kind: 'manual', loop: sampleLoop, questions: sampleQuestions }
-const inHours = (hours: number) => new Date(Date.now() + hours * HOUR).toISOString()
-
-async function setUp(settings: object = {}, timezone = 'Europe/Paris') {
-  const owner = await signUp(app, 'Owner')
-  const admin = await signUp(app, 'Admin')
-  const member = await signUp(app, 'Member')
-  const group = (
-    await call('POST', '/api/groups', owner, { name: 'Class', privacy: 'public', timezone })
-  ).json()
-  for (const user of [admin, member]) await call('POST', `/api/join/${group.joinCode}`, user, {})
-  await call('PATCH', `/api/groups/${group.id}/members/${admin.id}`, owner, { role: 'admin' })
-  await call('PUT', `/api/groups/${group.id}/settings`, owner, {
-    session_creation_permission: 'all_members',
-    ...settings,
-  })
-  return { owner, admin, member, group, base: `/api/groups/${group.id}/sessions` }
-}
+/** A group whose members may schedule sessions, with the settings given on top. */
+const setUp = (settings: object = {}, timezone = 'Europe/Paris') =>
+  setUpGroup({ session_creation_permission: 'all_members', ...settings }, timezone)
 
 async function rowOf(sessionId: string) {
   const [row] = await app.db
