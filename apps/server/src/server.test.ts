@@ -93,7 +93,8 @@ async function waitForHealth(port: number, child: ChildProcess) {
 
 // Made at the top level, where their clean-up can be registered for the end of the file.
 const storage = await newStorage()
-const lockedStorage = driver === 'pglite' ? await newStorage('pglite') : null
+// The embedded database's own directory, whichever database this pass runs on.
+const lockedStorage = await newStorage('pglite')
 
 describe(`the server process on ${driver === 'pglite' ? 'PGlite' : 'PostgreSQL'}`, () => {
   it('seeds demo data, stops cleanly on SIGTERM, and keeps its data across a restart', async () => {
@@ -119,11 +120,11 @@ describe(`the server process on ${driver === 'pglite' ? 'PGlite' : 'PostgreSQL'}
   }, 240_000)
 })
 
-// A lock on the data directory keeps the embedded database to one process; on PostgreSQL
-// several servers share a database by design. So this belongs to the PGlite pass alone.
-describe.runIf(lockedStorage)('a second server on the same PGlite data directory', () => {
+// A lock on the data directory keeps the embedded database to one process (on PostgreSQL
+// several servers share a database by design), so this always runs on PGlite.
+describe('a second server on the same PGlite data directory', () => {
   it('is refused while the first runs, and starts once the first has stopped', async () => {
-    const storage = lockedStorage ?? {}
+    const storage = lockedStorage
     const port = await freePort()
     const first = startServer(port, storage)
     await waitForHealth(port, first.child)
