@@ -40,7 +40,6 @@ export function UserMenu({ user }: { user: AuthUser }) {
       <button
         ref={buttonRef}
         type="button"
-        aria-label="Account menu"
         aria-expanded={isOpen}
         aria-controls={menuId}
         onClick={() => setIsOpen((open) => !open)}
@@ -52,7 +51,8 @@ export function UserMenu({ user }: { user: AuthUser }) {
         >
           {initialsOf(user.name) || '?'}
         </span>
-        <span className="hidden max-w-32 truncate sm:inline">{user.name}</span>
+        {/* The name is the button's name at every width (WCAG 2.5.3); phones show only initials. */}
+        <span className="sr-only max-w-32 truncate sm:not-sr-only">{user.name}</span>
         <ChevronDown aria-hidden className="size-4 text-slate-500" />
       </button>
       {isOpen ? (
