@@ -38,7 +38,7 @@ import type {
 /** What the quiz flow asks of group sessions, for attempts taken inside one. */
 export interface SessionGate {
   isGroupMember(groupId: string, userId: string): Promise<boolean>
-  /** Throws when the session takes no answers (not started, or over); notes the member was seen. */
+  /** Throws when the session takes no answers (not started, or over); notes the member was seen. Membership is checked by assertMember. */
   assertOpenForAnswers(sessionId: string, userId: string): Promise<void>
   recordFinished(sessionId: string, userId: string): Promise<void>
   /** True once the session takes no more answers from anyone: the key to skipped questions may show. */

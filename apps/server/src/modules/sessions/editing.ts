@@ -1,5 +1,5 @@
 import type { GroupSession, SeriesScope, UpdateSessionBody } from '@loopquiz/contract'
-import { canActOnSession, sessionRulesFor } from '../../domain/permissions.ts'
+import { sessionRulesFor } from '../../domain/permissions.ts'
 import { ruleAfterSkipping, ruleEndingBefore, shiftWallClock } from '../../domain/recurrence.ts'
 import { nextStatus, refusalMessage, type SessionEvent } from '../../domain/session-state.ts'
 import { AppError } from '../../lib/app-error.ts'
@@ -22,24 +22,6 @@ function byPlace(a: SessionRow, b: SessionRow) {
  */
 export function createEditing(ctx: SessionContext) {
   const { sessions, timers, now } = ctx
-
-  async function authorized(
-    groupId: string,
-    sessionId: string,
-    viewer: Viewer,
-    action: 'edit' | 'cancel',
-  ) {
-    const found = await ctx.getOwnSession(groupId, sessionId, viewer)
-    if (!canActOnSession(found.actor, action, found.group, found.row.createdBy === viewer.id)) {
-      throw new AppError('FORBIDDEN', {
-        message:
-          action === 'edit'
-            ? 'Only its creator, the owner and admins can edit this session.'
-            : 'Only its creator, the owner and admins can do this.',
-      })
-    }
-    return found
-  }
 
   function assertAllowed(row: SessionRow, event: SessionEvent) {
     if (nextStatus(row.status, event) === null) {
@@ -65,7 +47,7 @@ export function createEditing(ctx: SessionContext) {
     viewer: Viewer,
     body: UpdateSessionBody,
   ): Promise<GroupSession> {
-    const found = await authorized(groupId, sessionId, viewer, 'edit')
+    const found = await ctx.getSessionToActOn(groupId, sessionId, viewer, 'edit')
     const { row, group, role } = found
     assertAllowed(row, 'reschedule')
     const newStart = body.scheduledAt ? new Date(body.scheduledAt) : row.scheduledAt
@@ -163,7 +145,7 @@ export function createEditing(ctx: SessionContext) {
     viewer: Viewer,
     scope: SeriesScope,
   ): Promise<GroupSession> {
-    const found = await authorized(groupId, sessionId, viewer, 'cancel')
+    const found = await ctx.getSessionToActOn(groupId, sessionId, viewer, 'cancel')
     const { row } = found
     assertAllowed(row, 'cancel')
     const at = now()

@@ -1,5 +1,5 @@
 import type { GroupSession, LateWindowBody } from '@loopquiz/contract'
-import { canActOnSession, type SessionAction, sessionRulesFor } from '../../domain/permissions.ts'
+import { sessionRulesFor } from '../../domain/permissions.ts'
 import { refusalMessage } from '../../domain/session-state.ts'
 import { AppError } from '../../lib/app-error.ts'
 import { MINUTE, type SessionContext, type Viewer } from './session-context.ts'
@@ -15,24 +15,6 @@ const MAX_LATE_WINDOW_MS = 30 * 24 * 60 * MINUTE
  */
 export function createLifecycle(ctx: SessionContext) {
   const { sessions, timers, now } = ctx
-
-  async function authorized(
-    groupId: string,
-    sessionId: string,
-    viewer: Viewer,
-    action: SessionAction,
-  ) {
-    const found = await ctx.getOwnSession(groupId, sessionId, viewer)
-    if (!canActOnSession(found.actor, action, found.group, found.row.createdBy === viewer.id)) {
-      throw new AppError('FORBIDDEN', {
-        message:
-          action === 'approve'
-            ? 'Only the owner and admins can approve sessions.'
-            : 'Only its creator, the owner and admins can do this.',
-      })
-    }
-    return found
-  }
 
   /**
    * A series is requested as a whole: approving or turning down one of its waiting occurrences
@@ -50,7 +32,7 @@ export function createLifecycle(ctx: SessionContext) {
   }
 
   async function approve(groupId: string, sessionId: string, viewer: Viewer) {
-    const found = await authorized(groupId, sessionId, viewer, 'approve')
+    const found = await ctx.getSessionToActOn(groupId, sessionId, viewer, 'approve')
     const changes = { status: 'scheduled' as const, approvedBy: viewer.id }
     // A request whose start has passed expires rather than becoming a session that starts now.
     const notYet = { column: 'scheduledAt' as const, at: now() }
@@ -77,7 +59,7 @@ export function createLifecycle(ctx: SessionContext) {
   }
 
   async function reject(groupId: string, sessionId: string, viewer: Viewer) {
-    const found = await authorized(groupId, sessionId, viewer, 'approve')
+    const found = await ctx.getSessionToActOn(groupId, sessionId, viewer, 'approve')
     const rejectionOf = (row: SessionRow) => ({
       status: 'cancelled' as const,
       cancelledAt: now(),
@@ -108,7 +90,7 @@ export function createLifecycle(ctx: SessionContext) {
   }
 
   async function start(groupId: string, sessionId: string, viewer: Viewer) {
-    const found = await authorized(groupId, sessionId, viewer, 'start')
+    const found = await ctx.getSessionToActOn(groupId, sessionId, viewer, 'start')
     const { row, group, role } = found
     const rules = sessionRulesFor(role, group.settings, 'start_early')
     if (rules.needsApproval) {
@@ -129,7 +111,7 @@ export function createLifecycle(ctx: SessionContext) {
   }
 
   async function end(groupId: string, sessionId: string, viewer: Viewer) {
-    const found = await authorized(groupId, sessionId, viewer, 'end')
+    const found = await ctx.getSessionToActOn(groupId, sessionId, viewer, 'end')
     const updated = await ctx.applyEvent(found.row, 'complete', {
       status: 'completed',
       completedAt: now(),
@@ -143,7 +125,7 @@ export function createLifecycle(ctx: SessionContext) {
     viewer: Viewer,
     body: LateWindowBody,
   ): Promise<GroupSession> {
-    const found = await authorized(groupId, sessionId, viewer, 'end')
+    const found = await ctx.getSessionToActOn(groupId, sessionId, viewer, 'end')
     const lateUntil = body.lateUntil === null ? null : new Date(body.lateUntil)
     if (lateUntil) {
       const at = now()

@@ -80,12 +80,14 @@ export function createParticipation(ctx: SessionContext) {
     isGroupMember: async (groupId: string, userId: string) =>
       (await groups.roleOf(groupId, userId)) !== null,
 
-    /** Refuses members who left and closed sessions; notes the member was seen (late, after the end). */
+    /**
+     * Refuses closed sessions; notes the member was seen (late, after the end). Membership is
+     * checked once per request by `assertMember`, when the quiz module looks the attempt up.
+     */
     async assertOpenForAnswers(sessionId: string, userId: string): Promise<void> {
       const row = await sessions.findSessionById(sessionId)
       if (!row)
         throw new AppError('SESSION_NOT_OPEN', { message: 'This session no longer exists.' })
-      await assertStillMember(row, userId)
       const window = answerWindow(row, now())
       if (!window.open) throw notOpen(row, window)
       await sessions.touchParticipant(sessionId, userId, false, window.late)

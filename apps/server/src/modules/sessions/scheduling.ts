@@ -34,6 +34,23 @@ interface ResolvedSource {
 
 type WithExtensionLoop<T> = T & { extensionLoopId?: string | undefined }
 
+type SharedFields = Required<
+  Pick<
+    NewSessionRow,
+    | 'questionSetId'
+    | 'shareToken'
+    | 'groupId'
+    | 'mode'
+    | 'title'
+    | 'description'
+    | 'loopData'
+    | 'questionsData'
+    | 'extensionLoopId'
+    | 'durationMinutes'
+    | 'createdBy'
+  >
+>
+
 /** Creating sessions: instant, scheduled (optionally recurring), and from the extension. */
 export function createSchedulingOperations(ctx: SessionContext) {
   const { sessions, loops, quizzes, timers, now, changed } = ctx
@@ -86,11 +103,17 @@ export function createSchedulingOperations(ctx: SessionContext) {
     }
   }
 
+  /**
+   * The session copy of the questions and the session rows on it, in one transaction. Each row
+   * gets what every new session takes from the request and its source; `timing` adds its own
+   * state and times.
+   */
   async function createRows(
     viewer: Viewer,
     group: GroupRow,
     source: ResolvedSource,
-    sessionRows: (common: Pick<NewSessionRow, 'questionSetId' | 'shareToken'>) => NewSessionRow[],
+    body: WithExtensionLoop<Omit<CreateInstantSessionBody, 'source'>>,
+    timing: Omit<NewSessionRow, keyof SharedFields>[],
   ): Promise<SessionRow[]> {
     return sessions.transaction(async (tx) => {
       const set = await tx.insertQuestionSet({
@@ -103,7 +126,20 @@ export function createSchedulingOperations(ctx: SessionContext) {
         showAnswers: source.showAnswers,
         groupId: group.id,
       })
-      return tx.insertSessions(sessionRows({ questionSetId: set.id, shareToken: set.token }))
+      const shared: SharedFields = {
+        questionSetId: set.id,
+        shareToken: set.token,
+        groupId: group.id,
+        mode: body.mode,
+        title: body.title ?? source.title,
+        description: body.description,
+        loopData: source.loop,
+        questionsData: source.questions,
+        extensionLoopId: body.extensionLoopId ?? source.extensionLoopId,
+        durationMinutes: body.durationMinutes,
+        createdBy: viewer.id,
+      }
+      return tx.insertSessions(timing.map((row) => ({ ...shared, ...row })))
     })
   }
 
@@ -129,23 +165,13 @@ export function createSchedulingOperations(ctx: SessionContext) {
     ctx.assertStartNowAllowed(group, rules, body.durationMinutes)
     const source = await resolveSource(viewer, body.source)
     const startedAt = now()
-    const [row] = await createRows(viewer, group, source, (common) => [
+    const [row] = await createRows(viewer, group, source, body, [
       {
-        ...common,
-        groupId,
         sessionType: 'instant',
         status: 'active',
-        mode: body.mode,
-        title: body.title ?? source.title,
-        description: body.description,
-        loopData: source.loop,
-        questionsData: source.questions,
-        extensionLoopId: body.extensionLoopId ?? source.extensionLoopId,
         scheduledAt: startedAt,
         startedAt,
-        durationMinutes: body.durationMinutes,
         endsAt: new Date(startedAt.getTime() + body.durationMinutes * MINUTE),
-        createdBy: viewer.id,
       },
     ])
     if (!row) throw new Error('no session row')
@@ -201,27 +227,21 @@ export function createSchedulingOperations(ctx: SessionContext) {
     const source = await resolveSource(viewer, body.source)
     const status = rules.needsApproval ? 'pending_approval' : 'scheduled'
     const seriesId = body.recurrenceRule ? crypto.randomUUID() : null
-    const rows = await createRows(viewer, group, source, (common) =>
+    const rows = await createRows(
+      viewer,
+      group,
+      source,
+      body,
       starts.map((startsAt, index) => ({
-        ...common,
         // The first occurrence carries the series' id, so the series is found from any occurrence.
         ...(seriesId && index === 0 ? { id: seriesId } : {}),
-        groupId,
         sessionType: seriesId ? ('recurring' as const) : ('scheduled' as const),
         status,
-        mode: body.mode,
-        title: body.title ?? source.title,
-        description: body.description,
-        loopData: source.loop,
-        questionsData: source.questions,
-        extensionLoopId: body.extensionLoopId ?? source.extensionLoopId,
         scheduledAt: startsAt,
-        durationMinutes: body.durationMinutes,
         endsAt: new Date(startsAt.getTime() + body.durationMinutes * MINUTE),
         recurrenceRule: body.recurrenceRule ?? null,
         seriesId,
         occurrenceStart: seriesId ? startsAt : null,
-        createdBy: viewer.id,
       })),
     )
     for (const row of rows) {

@@ -4,6 +4,7 @@ import { totalPoints } from '../../domain/grading.ts'
 import {
   type Actor,
   canActOnSession,
+  type SessionAction,
   type SessionRules,
   sessionRulesFor,
 } from '../../domain/permissions.ts'
@@ -161,6 +162,28 @@ export function createSessionContext(deps: SessionsServiceDeps) {
     return { ...found, row }
   }
 
+  const refusals: Record<SessionAction, string> = {
+    edit: 'Only its creator, the owner and admins can edit this session.',
+    approve: 'Only the owner and admins can approve sessions.',
+    cancel: 'Only its creator, the owner and admins can do this.',
+    start: 'Only its creator, the owner and admins can do this.',
+    end: 'Only its creator, the owner and admins can do this.',
+  }
+
+  /** The viewer's session, if they may take `action` on it (domain/permissions decides). */
+  async function getSessionToActOn(
+    groupId: string,
+    sessionId: string,
+    viewer: Viewer,
+    action: SessionAction,
+  ) {
+    const found = await getOwnSession(groupId, sessionId, viewer)
+    if (!canActOnSession(found.actor, action, found.group, found.row.createdBy === viewer.id)) {
+      throw new AppError('FORBIDDEN', { message: refusals[action] })
+    }
+    return found
+  }
+
   /** Applies a state event atomically, or explains why it cannot happen now. */
   async function applyEvent(
     row: SessionRow,
@@ -282,6 +305,7 @@ export function createSessionContext(deps: SessionsServiceDeps) {
     scheduleRefusal,
     access,
     getOwnSession,
+    getSessionToActOn,
     applyEvent,
     toSessions,
     toSession,
