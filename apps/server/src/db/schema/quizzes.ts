@@ -6,6 +6,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   unique,
@@ -36,6 +37,10 @@ export const questionSets = pgTable(
     // Set for the copy a group session takes: only that group's members may open it.
     groupId: uuid('group_id').references(() => groups.id, { onDelete: 'cascade' }),
     expiresAt: timestamp('expires_at', { withTimezone: true, precision: 3 }),
+    // Attempts one signed-in person may start; null for no limit.
+    maxAttempts: integer('max_attempts'),
+    // Set when the author turns the link off: later visits are told so, nothing is deleted.
+    disabledAt: timestamp('disabled_at', { withTimezone: true, precision: 3 }),
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
   (table) => [index('question_sets_owner_idx').on(table.ownerId, table.createdAt.desc())],
@@ -90,4 +95,18 @@ export const answers = pgTable(
     unique('answers_attempt_question_unique').on(table.attemptId, table.questionId),
     unique('answers_attempt_client_id_unique').on(table.attemptId, table.clientAnswerId),
   ],
+)
+
+// When a taker was first shown a question: the server's clock for its time limit, so a
+// reload or a second tab cannot restart the countdown.
+export const questionOpenings = pgTable(
+  'question_openings',
+  {
+    attemptId: text('attempt_id')
+      .notNull()
+      .references(() => attempts.id, { onDelete: 'cascade' }),
+    questionId: text('question_id').notNull(),
+    openedAt: timestamp('opened_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.attemptId, table.questionId] })],
 )
