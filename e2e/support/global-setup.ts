@@ -86,6 +86,8 @@ export default async function setup(project: TestProject) {
       AUTH_SECRET: 'e2e-secret-e2e-secret-e2e-secret-e2e',
       AUTH_RATE_LIMIT_PER_MINUTE: '1000',
       ...(database ? { DATABASE_URL: database.url } : {}),
+      // Lets a run serve its own build, so two runs on one checkout never share a dist folder.
+      ...(process.env.WEB_DIST_DIR ? { WEB_DIST_DIR: process.env.WEB_DIST_DIR } : {}),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
