@@ -12,6 +12,13 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'editor',
+          root: './packages/editor',
+          include: ['src/**/*.test.ts'],
+        },
+      },
+      {
+        test: {
           name: 'web',
           root: './apps/web',
           include: ['src/**/*.test.ts'],

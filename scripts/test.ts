@@ -16,7 +16,17 @@ function run(title: string, command: string, args: string[], env: Record<string,
 run(
   'Unit and integration tests on PGlite',
   'vitest',
-  ['run', '--project', 'contract', '--project', 'web', '--project', 'server'],
+  [
+    'run',
+    '--project',
+    'contract',
+    '--project',
+    'editor',
+    '--project',
+    'web',
+    '--project',
+    'server',
+  ],
   {
     TEST_DB_DRIVER: 'pglite',
   },
