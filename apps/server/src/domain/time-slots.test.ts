@@ -5,6 +5,7 @@ import {
   checkStartNow,
   describeSlots,
   MAX_SCHEDULE_AHEAD_MS,
+  nextAllowedStart,
   type ScheduleProblem,
 } from './time-slots.ts'
 
@@ -468,5 +469,234 @@ describe('checkStartNow and checkScheduleTime: what a refusal says', () => {
         settings: { advance_notice_hours: 0, allowed_time_slots: slots },
       }),
     ).toEqual({ code: 'OUTSIDE_ALLOWED_SLOTS', slots })
+  })
+})
+
+describe('nextAllowedStart', () => {
+  const weekdayEvenings: TimeSlot = { days: [1, 2, 3, 4, 5], start: '18:00', end: '20:00' }
+  const everyNight = (start: string, end: string): TimeSlot => ({ start, end })
+
+  // `local` spells out the expected start on the group's wall clock.
+  it.each([
+    {
+      name: 'no rules: the next step after now',
+      now: '2026-06-09T10:02:13Z',
+      zone: 'Europe/Paris',
+      notice: 0,
+      slots: undefined,
+      minutes: 60,
+      expected: '2026-06-09T10:05:00.000Z',
+    },
+    {
+      name: 'no rules, now on a step: the step after, since a start must lie ahead',
+      now: '2026-06-09T10:00:00Z',
+      zone: 'Europe/Paris',
+      notice: 0,
+      slots: [],
+      minutes: 60,
+      expected: '2026-06-09T10:05:00.000Z',
+    },
+    {
+      name: '48 h notice, no slots',
+      now: '2026-06-08T10:02:00Z',
+      zone: 'Europe/Paris',
+      notice: 48,
+      slots: undefined,
+      minutes: 60,
+      expected: '2026-06-10T10:05:00.000Z',
+    },
+    {
+      name: '48 h notice from Mon, Tue/Thu slots: Thu 18:00 Paris',
+      now: '2026-06-08T10:00:00Z',
+      zone: 'Europe/Paris',
+      notice: 48,
+      slots: [tueThuEvening],
+      minutes: 60,
+      expected: '2026-06-11T16:00:00.000Z',
+    },
+    {
+      name: 'inside a slot with room left: the next step (Tue 18:35 Paris)',
+      now: '2026-06-09T16:32:00Z',
+      zone: 'Europe/Paris',
+      notice: 0,
+      slots: [tueThuEvening],
+      minutes: 60,
+      expected: '2026-06-09T16:35:00.000Z',
+    },
+    {
+      name: 'inside a slot without room: the next slot day (Thu 18:00 Paris)',
+      now: '2026-06-09T17:10:00Z',
+      zone: 'Europe/Paris',
+      notice: 0,
+      slots: [tueThuEvening],
+      minutes: 60,
+      expected: '2026-06-11T16:00:00.000Z',
+    },
+    {
+      name: 'several slots: the earliest that fits, by weekday (Mon 07:00 before noon slot)',
+      now: '2026-06-07T12:30:00Z',
+      zone: 'Europe/Paris',
+      notice: 0,
+      slots: [everyNight('12:00', '13:00'), { days: [1], start: '07:00', end: '08:00' }],
+      minutes: 45,
+      expected: '2026-06-08T05:00:00.000Z',
+    },
+    {
+      name: 'a slot too short for one day is skipped for a longer one',
+      now: '2026-06-07T12:30:00Z',
+      zone: 'Europe/Paris',
+      notice: 0,
+      slots: [{ days: [1], start: '07:00', end: '08:00' }, everyNight('12:00', '14:00')],
+      minutes: 90,
+      expected: '2026-06-08T10:00:00.000Z',
+    },
+    {
+      name: 'New York, Fri evening full: Mon 18:00 EDT after the spring change',
+      now: '2026-03-06T23:30:00Z',
+      zone: 'America/New_York',
+      notice: 0,
+      slots: [weekdayEvenings],
+      minutes: 120,
+      expected: '2026-03-09T22:00:00.000Z',
+    },
+    {
+      name: 'New York, Fri evening full: Mon 18:00 EST after the autumn change',
+      now: '2026-10-30T23:30:00Z',
+      zone: 'America/New_York',
+      notice: 0,
+      slots: [weekdayEvenings],
+      minutes: 120,
+      expected: '2026-11-02T23:00:00.000Z',
+    },
+    {
+      name: 'New York, 48 h notice across the spring change lands inside Sunday’s slot',
+      now: '2026-03-06T20:00:00Z',
+      zone: 'America/New_York',
+      notice: 48,
+      slots: [everyNight('09:00', '17:00')],
+      minutes: 60,
+      expected: '2026-03-08T20:00:00.000Z',
+    },
+    {
+      name: 'Paris spring change: 01:00–04:00 holds 120 real minutes that night',
+      now: '2026-03-28T12:00:00Z',
+      zone: 'Europe/Paris',
+      notice: 0,
+      slots: [everyNight('01:00', '04:00')],
+      minutes: 120,
+      expected: '2026-03-29T00:00:00.000Z',
+    },
+    {
+      name: 'Paris spring change: 150 minutes do not fit the short night, the next night they do',
+      now: '2026-03-28T12:00:00Z',
+      zone: 'Europe/Paris',
+      notice: 0,
+      slots: [everyNight('01:00', '04:00')],
+      minutes: 150,
+      expected: '2026-03-29T23:00:00.000Z',
+    },
+    {
+      name: 'Paris autumn change: 01:00–03:00 holds 150 real minutes that night',
+      now: '2026-10-24T12:00:00Z',
+      zone: 'Europe/Paris',
+      notice: 0,
+      slots: [everyNight('01:00', '03:00')],
+      minutes: 150,
+      expected: '2026-10-24T23:00:00.000Z',
+    },
+    {
+      name: 'Paris autumn change: a later start ends earlier on the clock (02:00 CET start fits, 01:45 CEST does not)',
+      now: '2026-10-24T23:40:00Z',
+      zone: 'Europe/Paris',
+      notice: 0,
+      slots: [everyNight('00:00', '02:30')],
+      minutes: 60,
+      expected: '2026-10-25T00:00:00.000Z',
+    },
+  ])('$name', ({ now, zone, notice, slots, minutes, expected }) => {
+    const start = nextAllowedStart({
+      now: new Date(now),
+      durationMinutes: minutes,
+      timeZone: zone,
+      settings: { advance_notice_hours: notice, allowed_time_slots: slots },
+      appliesNotice: true,
+      appliesSlots: true,
+    })
+    expect(start?.toISOString()).toBe(expected)
+  })
+
+  const base = {
+    now: new Date('2026-06-08T10:02:00Z'),
+    durationMinutes: 60,
+    timeZone: 'Europe/Paris',
+    settings: { advance_notice_hours: 48, allowed_time_slots: [tueThuEvening] },
+  }
+
+  it('leaves out the rules that do not apply to the caller', () => {
+    const at = (appliesNotice: boolean, appliesSlots: boolean) =>
+      nextAllowedStart({ ...base, appliesNotice, appliesSlots })?.toISOString()
+    expect(at(false, false)).toBe('2026-06-08T10:05:00.000Z')
+    expect(at(false, true)).toBe('2026-06-09T16:00:00.000Z')
+    expect(at(true, false)).toBe('2026-06-10T10:05:00.000Z')
+    expect(at(true, true)).toBe('2026-06-11T16:00:00.000Z')
+  })
+
+  it('rounds to the step asked for', () => {
+    const start = nextAllowedStart({
+      ...base,
+      settings: { advance_notice_hours: 0 },
+      appliesNotice: true,
+      appliesSlots: true,
+      stepMinutes: 15,
+    })
+    expect(start?.toISOString()).toBe('2026-06-08T10:15:00.000Z')
+  })
+
+  it.each([
+    { name: 'longer than every slot', slots: [tueThuEvening], minutes: 121 },
+    { name: 'a slot on no day', slots: [{ days: [], start: '08:00', end: '20:00' }], minutes: 30 },
+  ])('is null when nothing fits within two years: $name', ({ slots, minutes }) => {
+    const start = nextAllowedStart({
+      ...base,
+      durationMinutes: minutes,
+      settings: { advance_notice_hours: 0, allowed_time_slots: slots },
+      appliesNotice: true,
+      appliesSlots: true,
+    })
+    expect(start).toBeNull()
+  })
+
+  it('never proposes a start the validator refuses', () => {
+    const now = new Date('2026-03-05T09:17:00Z')
+    for (const minutes of [15, 60, 110]) {
+      for (const timeZone of ['Europe/Paris', 'America/New_York', 'Asia/Kathmandu']) {
+        const settings = {
+          advance_notice_hours: 30,
+          allowed_time_slots: [weekdayEvenings, { days: [0], start: '01:30', end: '03:30' }],
+        }
+        const start = nextAllowedStart({
+          now,
+          durationMinutes: minutes,
+          timeZone,
+          settings,
+          appliesNotice: true,
+          appliesSlots: true,
+        })
+        if (!start) throw new Error(`no start for ${minutes} min in ${timeZone}`)
+        expect(
+          checkScheduleTime({ startsAt: start, durationMinutes: minutes, now, timeZone, settings }),
+        ).toBeNull()
+        // Five minutes earlier is refused: the proposal is the earliest on the step.
+        expect(
+          checkScheduleTime({
+            startsAt: new Date(start.getTime() - 5 * 60_000),
+            durationMinutes: minutes,
+            now,
+            timeZone,
+            settings,
+          }),
+        ).not.toBeNull()
+      }
+    }
   })
 })

@@ -129,3 +129,74 @@ function describeDays(days: readonly number[] | undefined): string {
   if (unique.length === 0) return 'No day'
   return unique.map((day) => DAY_NAMES[day] ?? `day ${day}`).join(', ')
 }
+
+export interface NextStartInput {
+  now: Date
+  durationMinutes: number
+  /** The group's IANA time zone; slots and weekdays are read in it. */
+  timeZone: string
+  settings: Pick<GroupSettings, 'advance_notice_hours' | 'allowed_time_slots'>
+  /** Whether the advance notice applies to this caller (see `sessionRulesFor`). */
+  appliesNotice: boolean
+  /** Whether the allowed slots apply to this caller. */
+  appliesSlots: boolean
+  /** Proposed starts fall on multiples of this many minutes (in UTC; every zone in use today is offset by whole quarter hours). */
+  stepMinutes?: number
+}
+
+/**
+ * The earliest start, on a step, that `checkScheduleTime` accepts for a session of this length,
+ * or null when none does within the two years a session may be planned ahead. Every candidate
+ * goes through the validator, so a proposal can never be one the schedule route refuses.
+ */
+export function nextAllowedStart(input: NextStartInput): Date | null {
+  const { now, durationMinutes, timeZone } = input
+  const stepMs = (input.stepMinutes ?? 5) * MS_PER_MINUTE
+  const settings = {
+    advance_notice_hours: input.appliesNotice ? input.settings.advance_notice_hours : 0,
+    allowed_time_slots: input.appliesSlots ? input.settings.allowed_time_slots : undefined,
+  }
+  const fits = (startMs: number) =>
+    checkScheduleTime({ startsAt: new Date(startMs), durationMinutes, now, timeZone, settings }) ===
+    null
+  const ceilToStep = (ms: number) => Math.ceil(ms / stepMs) * stepMs
+
+  let earliest = ceilToStep(now.getTime() + settings.advance_notice_hours * MS_PER_HOUR)
+  // A start must lie strictly after now.
+  if (earliest <= now.getTime()) earliest += stepMs
+  const slots = settings.allowed_time_slots ?? []
+  if (slots.length === 0) return fits(earliest) ? new Date(earliest) : null
+
+  const latest = now.getTime() + MAX_SCHEDULE_AHEAD_MS
+  for (
+    let day = inZone(new Date(earliest), timeZone).startOf('day');
+    day.toMillis() <= latest;
+    day = day.plus({ days: 1 }).startOf('day')
+  ) {
+    const dayStart = day.toMillis()
+    const nextDay = day.plus({ days: 1 }).startOf('day')
+    if (day.offset !== nextDay.offset) {
+      // On the day the clocks change a later start can end earlier on the wall clock, so the
+      // fitting starts are not one run per slot: try every step of the day (twice a year).
+      for (let start = ceilToStep(Math.max(dayStart, earliest)); start < nextDay.toMillis(); ) {
+        if (fits(start)) return new Date(start)
+        start += stepMs
+      }
+      continue
+    }
+    // Elsewhere the starts that fit a slot run from its start (or `earliest`) to its end minus
+    // the duration, so each slot's first candidate is the only one worth checking.
+    const weekday = day.weekday % 7
+    const candidates = slots
+      .filter((slot) => slot.days === undefined || slot.days.includes(weekday))
+      .map((slot) => {
+        const [hour = 0, minute = 0] = slot.start.split(':').map(Number)
+        const slotStart = day.set({ hour, minute }).toMillis()
+        return slotStart < earliest ? earliest : ceilToStep(slotStart)
+      })
+      .sort((a, b) => a - b)
+    const found = candidates.find(fits)
+    if (found !== undefined) return new Date(found)
+  }
+  return null
+}
