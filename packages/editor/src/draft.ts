@@ -91,39 +91,41 @@ export function newQuestionDraft(type: QuestionType = 'single'): QuestionDraft {
   }
 }
 
+function draftFromQuestion(question: Question | QuestionInput): QuestionDraft {
+  const draft: QuestionDraft = {
+    ...newQuestionDraft(question.type),
+    prompt: question.prompt,
+    explanation: question.explanation ?? '',
+    points: question.points,
+  }
+  if (question.id !== undefined) draft.id = question.id
+  if (question.timeLimitS !== undefined) draft.timeLimitS = question.timeLimitS
+  if (question.atS !== undefined) draft.atS = question.atS
+  switch (question.type) {
+    case 'single':
+      return {
+        ...draft,
+        options: question.options.map((o) => ({ ...o })),
+        correctIds: [question.correct],
+      }
+    case 'multiple':
+      return {
+        ...draft,
+        options: question.options.map((o) => ({ ...o })),
+        correctIds: [...question.correct],
+      }
+    case 'true_false':
+      return { ...draft, isTrue: question.correct }
+    case 'short_text':
+      return { ...draft, acceptedAnswers: [...question.correct] }
+  }
+}
+
 /** Drafts to edit stored or generated questions. */
 export function draftsFromQuestions(
   questions: readonly (Question | QuestionInput)[],
 ): QuestionDraft[] {
-  return questions.map((question) => {
-    const draft: QuestionDraft = {
-      ...newQuestionDraft(question.type),
-      prompt: question.prompt,
-      explanation: question.explanation ?? '',
-      points: question.points,
-    }
-    if (question.id !== undefined) draft.id = question.id
-    if (question.timeLimitS !== undefined) draft.timeLimitS = question.timeLimitS
-    if (question.atS !== undefined) draft.atS = question.atS
-    switch (question.type) {
-      case 'single':
-        return {
-          ...draft,
-          options: question.options.map((o) => ({ ...o })),
-          correctIds: [question.correct],
-        }
-      case 'multiple':
-        return {
-          ...draft,
-          options: question.options.map((o) => ({ ...o })),
-          correctIds: [...question.correct],
-        }
-      case 'true_false':
-        return { ...draft, isTrue: question.correct }
-      case 'short_text':
-        return { ...draft, acceptedAnswers: [...question.correct] }
-    }
-  })
+  return questions.map(draftFromQuestion)
 }
 
 /** Changes a draft's type, keeping what fits: a single-choice question keeps one correct option. */
