@@ -1,2 +1,3 @@
 export * from './draft.ts'
+export * from './suggestions.ts'
 export * from './time.ts'
