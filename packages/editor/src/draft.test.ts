@@ -2,6 +2,8 @@ import type { Question, QuestionInput } from '@loopquiz/contract'
 import { describe, expect, it } from 'vitest'
 import {
   draftsFromQuestions,
+  dropIndex,
+  moveDraft,
   newQuestionDraft,
   type QuestionDraft,
   validateDrafts,
@@ -255,5 +257,31 @@ describe('withType', () => {
       correctIds: ['a', 'b'],
       options: capital.options,
     })
+  })
+})
+
+describe('moveDraft and dropIndex', () => {
+  const list = ['a', 'b', 'c', 'd']
+  it.each<[number, number, string[]]>([
+    [1, 0, ['b', 'a', 'c', 'd']],
+    [1, 2, ['a', 'c', 'b', 'd']],
+    [0, 3, ['b', 'c', 'd', 'a']],
+    [3, 0, ['d', 'a', 'b', 'c']],
+    [2, 9, ['a', 'b', 'd', 'c']],
+    [2, 2, ['a', 'b', 'c', 'd']],
+    [7, 0, ['a', 'b', 'c', 'd']],
+  ])('move %s → %s', (from, to, expected) => {
+    expect(moveDraft(list, from, to)).toEqual(expected)
+  })
+
+  it.each<[number, number, 'before' | 'after', string[]]>([
+    [0, 2, 'before', ['b', 'a', 'c', 'd']],
+    [0, 2, 'after', ['b', 'c', 'a', 'd']],
+    [3, 0, 'before', ['d', 'a', 'b', 'c']],
+    [3, 0, 'after', ['a', 'd', 'b', 'c']],
+    [1, 1, 'after', ['a', 'b', 'c', 'd']],
+    [1, 3, 'after', ['a', 'c', 'd', 'b']],
+  ])('drag %s onto %s (%s)', (from, target, position, expected) => {
+    expect(moveDraft(list, from, dropIndex(from, target, position))).toEqual(expected)
   })
 })

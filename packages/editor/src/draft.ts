@@ -237,3 +237,19 @@ export function validateDrafts(
   if (errors.list || Object.keys(errors.questions).length > 0) return { questions: null, errors }
   return { questions, errors: null }
 }
+
+/** The list with the draft at `from` moved to `to` (indexes of the list as it is). */
+export function moveDraft<T>(drafts: readonly T[], from: number, to: number): T[] {
+  const next = [...drafts]
+  if (from < 0 || from >= next.length) return next
+  const [moved] = next.splice(from, 1)
+  next.splice(Math.max(0, Math.min(to, next.length)), 0, moved as T)
+  return next
+}
+
+/** Where a dragged draft lands when dropped before or after another one. */
+export function dropIndex(from: number, target: number, position: 'before' | 'after'): number {
+  const index = position === 'before' ? target : target + 1
+  // Taking the dragged one out first shifts everything after it by one.
+  return from < index ? index - 1 : index
+}
