@@ -288,7 +288,7 @@ function QuestionCard({
       >
         <legend className="sr-only">Question {number}</legend>
         <div className="flex items-center gap-1">
-          {/* biome-ignore lint/a11y/noStaticElementInteractions: dragging is for pointers; keyboards and screen readers have the move buttons */}
+          {/* Dragging is for pointers; keyboards and screen readers have the move buttons. */}
           <span
             aria-hidden
             draggable

@@ -1,9 +1,9 @@
+import { QuestionEditor } from '@loopquiz/editor'
 import { CirclePlay, Video } from 'lucide-react'
 import { Badge } from '../../../components/ui/badge'
 import { TextField } from '../../../components/ui/text-field'
-import type { ManualDraft, SourceErrors } from '../utils/source-draft'
+import { type ManualDraft, questionErrorsOf, type SourceErrors } from '../utils/source-draft'
 import { detectVideo } from '../utils/video-source'
-import { QuestionEditor } from './question-editor'
 
 interface ManualSourceFieldsProps {
   value: ManualDraft
@@ -74,7 +74,7 @@ export function ManualSourceFields({ value, onChange, errors }: ManualSourceFiel
       <QuestionEditor
         questions={value.questions}
         onChange={(questions) => change({ questions })}
-        errors={errors}
+        errors={questionErrorsOf(errors)}
       />
     </div>
   )

@@ -1,32 +1,19 @@
-import type { QuestionInput, SessionSource } from '@loopquiz/contract'
-import { randomId } from '../../../lib/random-id'
+import type { SessionSource } from '@loopquiz/contract'
+import {
+  newQuestionDraft,
+  type QuestionDraft,
+  type QuestionErrors,
+  type ValidationErrors,
+  validateDrafts,
+} from '@loopquiz/editor'
 import { detectVideo } from './video-source'
-
-export type DraftQuestionType = 'single' | 'multiple' | 'true_false'
-
-export interface DraftOption {
-  /** Also the option id sent to the server: short, unique within the question. */
-  id: string
-  text: string
-}
-
-/** A question as edited in the schedule modal; `key` keeps rows stable while editing. */
-export interface DraftQuestion {
-  key: string
-  type: DraftQuestionType
-  prompt: string
-  options: DraftOption[]
-  /** Ids of the correct options (one for single choice). */
-  correctIds: string[]
-  isTrue: boolean
-}
 
 export interface ManualDraft {
   videoUrl: string
   videoTitle: string
   startS: string
   endS: string
-  questions: DraftQuestion[]
+  questions: QuestionDraft[]
 }
 
 /** Where the session's questions come from, as picked in the modal. */
@@ -36,62 +23,53 @@ export interface SourceDraft {
   manual: ManualDraft
 }
 
-let optionCounter = 0
-export function newOption(text = ''): DraftOption {
-  optionCounter += 1
-  return { id: `o${Date.now().toString(36)}${optionCounter}`, text }
-}
-
-export function newQuestion(type: DraftQuestionType = 'single'): DraftQuestion {
-  return {
-    key: randomId(),
-    type,
-    prompt: '',
-    options: [newOption(), newOption()],
-    correctIds: [],
-    isTrue: true,
-  }
-}
-
 export function emptySourceDraft(): SourceDraft {
   return {
     kind: 'loop',
     loopId: null,
-    manual: { videoUrl: '', videoTitle: '', startS: '0', endS: '30', questions: [newQuestion()] },
+    manual: {
+      videoUrl: '',
+      videoTitle: '',
+      startS: '0',
+      endS: '30',
+      questions: [newQuestionDraft('single')],
+    },
   }
 }
 
-/** Field errors by name: "videoUrl", "source", or "question.<key>" for one question. */
+/**
+ * Field errors by name: "videoUrl", "source", "questions" for the list, or
+ * "question.<key>.<field>" for one field of one question, so the form keeps one flat map.
+ */
 export type SourceErrors = Record<string, string>
+
+const QUESTION_PREFIX = 'question.'
+
+function flattenQuestionErrors(errors: ValidationErrors, into: SourceErrors) {
+  for (const [key, fields] of Object.entries(errors.questions))
+    for (const [field, message] of Object.entries(fields))
+      if (message) into[`${QUESTION_PREFIX}${key}.${field}`] = message
+  if (errors.list) into.questions = errors.list
+}
+
+/** The question editor's errors out of the form's flat map. */
+export function questionErrorsOf(errors: SourceErrors): ValidationErrors {
+  const questions: Record<string, QuestionErrors> = {}
+  for (const [name, message] of Object.entries(errors)) {
+    if (!name.startsWith(QUESTION_PREFIX)) continue
+    const rest = name.slice(QUESTION_PREFIX.length)
+    const dot = rest.lastIndexOf('.')
+    const key = rest.slice(0, dot)
+    const field = rest.slice(dot + 1) as keyof QuestionErrors
+    questions[key] = { ...questions[key], [field]: message }
+  }
+  return { questions, ...(errors.questions ? { list: errors.questions } : {}) }
+}
 
 function parseSeconds(text: string): number | null {
   if (!/^\d+(\.\d+)?$/.test(text.trim())) return null
   const seconds = Number(text)
   return seconds <= 86_400 ? seconds : null
-}
-
-function questionProblem(question: DraftQuestion): string | null {
-  if (!question.prompt.trim()) return 'Write the question.'
-  if (question.type === 'true_false') return null
-  const filled = question.options.filter((option) => option.text.trim())
-  if (filled.length < 2) return 'Give at least two options.'
-  const correct = question.correctIds.filter((id) => filled.some((option) => option.id === id))
-  if (correct.length === 0) return 'Mark the correct option.'
-  return null
-}
-
-/** Every question typed here is worth one point, as in the extension's editor. */
-function toQuestionInput(question: DraftQuestion): QuestionInput {
-  const prompt = question.prompt.trim()
-  if (question.type === 'true_false')
-    return { type: 'true_false', prompt, points: 1, correct: question.isTrue }
-  const options = question.options
-    .filter((option) => option.text.trim())
-    .map((option) => ({ id: option.id, text: option.text.trim() }))
-  const correct = question.correctIds.filter((id) => options.some((option) => option.id === id))
-  if (question.type === 'single')
-    return { type: 'single', prompt, points: 1, options, correct: correct[0] ?? '' }
-  return { type: 'multiple', prompt, points: 1, options, correct }
 }
 
 /** The source to send, or the errors to show next to the fields at fault. */
@@ -112,12 +90,16 @@ export function toSessionSource(
   if (startS === null) errors.startS = 'Enter a number of seconds.'
   if (endS === null) errors.endS = 'Enter a number of seconds.'
   else if (startS !== null && endS <= startS) errors.endS = 'The loop must end after it starts.'
+  const questions = validateDrafts(manual.questions)
+  if (questions.errors) flattenQuestionErrors(questions.errors, errors)
   if (manual.questions.length === 0) errors.questions = 'Add at least one question.'
-  for (const question of manual.questions) {
-    const problem = questionProblem(question)
-    if (problem) errors[`question.${question.key}`] = problem
-  }
-  if (!video || startS === null || endS === null || Object.keys(errors).length > 0) {
+  if (
+    !video ||
+    startS === null ||
+    endS === null ||
+    !questions.questions ||
+    Object.keys(errors).length > 0
+  ) {
     return { source: null, errors }
   }
   return {
@@ -131,7 +113,7 @@ export function toSessionSource(
         startS,
         endS,
       },
-      questions: manual.questions.map(toQuestionInput),
+      questions: questions.questions,
     },
     errors: null,
   }
