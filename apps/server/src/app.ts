@@ -4,6 +4,8 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import { type AuthUser, createAuth } from './auth/auth.ts'
 import type { Config } from './config/env.ts'
 import type { DatabaseHandle } from './db/database.ts'
+import { createAttentionService } from './modules/groups/attention.ts'
+import { createAttentionRepository } from './modules/groups/attention.repository.ts'
 import { createGroupsRepository } from './modules/groups/groups.repository.ts'
 import { registerGroupRoutes } from './modules/groups/groups.routes.ts'
 import { createGroupsService } from './modules/groups/groups.service.ts'
@@ -101,8 +103,14 @@ export async function buildApp({
   const loopsRepository = createLoopsRepository(database.db)
   const quizzesRepository = createQuizzesRepository(database.db)
   const loops = createLoopsService(loopsRepository)
+  const groupsRepository = createGroupsRepository(database.db)
+  const attention = createAttentionService({
+    attention: createAttentionRepository(database.db),
+    groups: groupsRepository,
+  })
   const groups = createGroupsService({
-    groups: createGroupsRepository(database.db),
+    groups: groupsRepository,
+    attention,
     publicUrl: config.publicUrl,
   })
   const sessions = createSessionsService({
@@ -124,7 +132,7 @@ export async function buildApp({
   registerSystemRoutes(app, database, version)
   registerLoopRoutes(app, loops)
   registerQuizRoutes(app, quizzes)
-  registerGroupRoutes(app, groups)
+  registerGroupRoutes(app, groups, attention)
   registerSessionRoutes(app, sessions, quizzes)
   await registerWebApp(app, config.webDistDir)
 

@@ -24,8 +24,11 @@ import {
   memberListSchema,
   memberParamsSchema,
   memberSchema,
+  myJoinRequestListSchema,
+  myJoinRequestParamsSchema,
   transferOwnershipBodySchema,
   updateGroupBodySchema,
+  userAttentionSchema,
   userGroupListSchema,
 } from './groups.ts'
 import {
@@ -481,6 +484,35 @@ export const endpoints = {
     successStatus: 200,
     params: joinRequestParamsSchema,
     response: joinRequestSchema,
+  }),
+  findMyJoinRequests: defineEndpoint({
+    method: 'GET',
+    path: '/api/user/join-requests',
+    summary: 'My requests to join groups that still wait for a decision, newest first',
+    tag: 'invitations',
+    auth: 'required',
+    successStatus: 200,
+    response: myJoinRequestListSchema,
+  }),
+  withdrawJoinRequest: defineEndpoint({
+    method: 'DELETE',
+    path: '/api/user/join-requests/:requestId',
+    summary: 'Withdraw my request to join while it waits (a decided one stays as it was)',
+    tag: 'invitations',
+    auth: 'required',
+    successStatus: 204,
+    params: myJoinRequestParamsSchema,
+    response: emptySchema,
+  }),
+  findUserAttention: defineEndpoint({
+    method: 'GET',
+    path: '/api/user/attention',
+    summary:
+      'Groups I own or help run with join requests or sessions waiting for my decision, and how many',
+    tag: 'groups',
+    auth: 'required',
+    successStatus: 200,
+    response: userAttentionSchema,
   }),
   createInstantSession: defineEndpoint({
     method: 'POST',

@@ -31,6 +31,8 @@ export const errorCodes = {
     'The invitation was sent to another e-mail address than the signed-in user’s.',
   JOIN_CODE_NOT_FOUND: 'No group has this join code (it may have been regenerated).',
   JOIN_REQUEST_NOT_FOUND: 'No pending join request with this id in this group.',
+  JOIN_REQUEST_NOT_PENDING:
+    'The caller withdrew a join request that was already approved or rejected.',
   SESSION_NOT_FOUND: 'No session with this id in this group.',
   ILLEGAL_TRANSITION:
     'The session is in a state that does not allow this (e.g. cancelling a completed session).',

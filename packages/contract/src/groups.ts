@@ -103,6 +103,21 @@ export const groupCapabilitiesSchema = z.object({
 })
 export type GroupCapabilities = z.infer<typeof groupCapabilitiesSchema>
 
+/** What waits for a decision in a group; null where the caller may not decide it. */
+export const groupAttentionSchema = z.object({
+  joinRequests: z
+    .number()
+    .int()
+    .nullable()
+    .describe('Pending requests to join; null unless the caller may review them'),
+  sessionsToApprove: z
+    .number()
+    .int()
+    .nullable()
+    .describe('Sessions waiting for approval (a series counts once); null unless the caller may approve'),
+})
+export type GroupAttention = z.infer<typeof groupAttentionSchema>
+
 /** A group as one of its members sees it. */
 export const groupSchema = z.object({
   id: z.uuid(),
@@ -117,6 +132,7 @@ export const groupSchema = z.object({
   /** Only for those who may share it (owners and admins). */
   joinCode: z.string().nullable(),
   capabilities: groupCapabilitiesSchema,
+  attention: groupAttentionSchema,
   createdAt: timestampSchema,
 })
 export type Group = z.infer<typeof groupSchema>
@@ -246,3 +262,25 @@ export const joinRequestSchema = z.object({
 export type JoinRequest = z.infer<typeof joinRequestSchema>
 export const joinRequestListSchema = z.object({ items: z.array(joinRequestSchema) })
 export const joinRequestParamsSchema = z.object({ groupId: z.uuid(), requestId: z.uuid() })
+
+/** A group where the caller, an owner or admin, has something to decide. */
+export const userAttentionItemSchema = z.object({
+  groupId: z.uuid(),
+  groupName: z.string(),
+  joinRequests: z.number().int().describe('Pending requests to join'),
+  sessionsToApprove: z.number().int().describe('Sessions waiting for approval; a series counts once'),
+})
+export type UserAttentionItem = z.infer<typeof userAttentionItemSchema>
+export const userAttentionSchema = z.object({ items: z.array(userAttentionItemSchema) })
+
+/** One of the caller's own requests to join a group, still waiting for a decision. */
+export const myJoinRequestSchema = z.object({
+  id: z.uuid(),
+  groupId: z.uuid(),
+  groupName: z.string(),
+  message: z.string().nullable(),
+  createdAt: timestampSchema,
+})
+export type MyJoinRequest = z.infer<typeof myJoinRequestSchema>
+export const myJoinRequestListSchema = z.object({ items: z.array(myJoinRequestSchema) })
+export const myJoinRequestParamsSchema = z.object({ requestId: z.uuid() })

@@ -1,9 +1,14 @@
 import { endpoints } from '@loopquiz/contract'
 import type { FastifyInstance } from 'fastify'
 import { route } from '../../lib/endpoint-route.ts'
+import type { AttentionService } from './attention.ts'
 import type { GroupsService } from './groups.service.ts'
 
-export function registerGroupRoutes(app: FastifyInstance, groups: GroupsService) {
+export function registerGroupRoutes(
+  app: FastifyInstance,
+  groups: GroupsService,
+  attention: AttentionService,
+) {
   route(app, endpoints.createGroup, ({ user, body }) => groups.create(user, body))
   route(app, endpoints.findMyGroups, async ({ user }) => ({ items: await groups.findMine(user) }))
   route(app, endpoints.findUserGroups, async ({ user }) => ({
@@ -70,4 +75,14 @@ export function registerGroupRoutes(app: FastifyInstance, groups: GroupsService)
   route(app, endpoints.rejectJoinRequest, ({ user, params }) =>
     groups.decideJoinRequest(params.groupId, user, params.requestId, 'rejected'),
   )
+  route(app, endpoints.findMyJoinRequests, async ({ user }) => ({
+    items: await attention.findMyJoinRequests(user),
+  }))
+  route(app, endpoints.withdrawJoinRequest, async ({ user, params }) => {
+    await attention.withdrawJoinRequest(user, params.requestId)
+    return {}
+  })
+  route(app, endpoints.findUserAttention, async ({ user }) => ({
+    items: await attention.findForUser(user),
+  }))
 }

@@ -26,6 +26,7 @@ import {
 } from '../../domain/permissions.ts'
 import { AppError } from '../../lib/app-error.ts'
 import { newJoinCode, newSecretToken } from '../../lib/tokens.ts'
+import type { AttentionService } from './attention.ts'
 import type {
   GroupQueries,
   GroupRow,
@@ -39,6 +40,7 @@ type Viewer = Pick<AuthUser, 'id' | 'email' | 'name'>
 
 export interface GroupsServiceDeps {
   groups: GroupsRepository
+  attention: AttentionService
   publicUrl: string
   now?: () => Date
 }
@@ -99,12 +101,13 @@ function toJoinRequest(row: { request: JoinRequestRow; name: string; email: stri
 
 export function createGroupsService({
   groups,
+  attention,
   publicUrl,
   now = () => new Date(),
 }: GroupsServiceDeps) {
   const invitationUrl = (token: string) => `${publicUrl}/invitations/${token}`
 
-  function toGroup(group: GroupRow, role: GroupRole, memberCount: number): Group {
+  async function toGroup(group: GroupRow, role: GroupRole, memberCount: number): Promise<Group> {
     const actor: Actor = { kind: 'member', role }
     return {
       id: group.id,
@@ -118,6 +121,7 @@ export function createGroupsService({
       myRole: role,
       joinCode: can(actor, 'manage_join_code', group) ? group.joinCode : null,
       capabilities: capabilitiesOf(actor, group),
+      attention: await attention.forGroup(group.id, actor, group),
       createdAt: group.createdAt.toISOString(),
     }
   }
