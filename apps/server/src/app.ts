@@ -4,6 +4,9 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import { type AuthUser, createAuth } from './auth/auth.ts'
 import type { Config } from './config/env.ts'
 import type { DatabaseHandle } from './db/database.ts'
+import { createAccountRepository } from './modules/account/account.repository.ts'
+import { registerAccountRoutes } from './modules/account/account.routes.ts'
+import { createAccountService } from './modules/account/account.service.ts'
 import { createAttentionService } from './modules/groups/attention.ts'
 import { createAttentionRepository } from './modules/groups/attention.repository.ts'
 import { createGroupsRepository } from './modules/groups/groups.repository.ts'
@@ -87,6 +90,8 @@ export async function buildApp({
     trustedOrigins: config.trustedOrigins,
     signInPerMinute: config.authRateLimitPerMinute,
     logger: app.log,
+    // Called only on a request, after `account` below exists.
+    beforeDeleteUser: (user) => account.prepareDeletion(user),
   })
   app.decorate('resolveUser', (request: FastifyRequest) => resolveUser(auth, request))
   registerAuthRoutes(app, auth)
@@ -113,6 +118,10 @@ export async function buildApp({
     attention,
     publicUrl: config.publicUrl,
   })
+  const account = createAccountService({
+    account: createAccountRepository(database.db),
+    groups,
+  })
   const sessions = createSessionsService({
     sessions: createSessionsRepository(database.db),
     groups,
@@ -130,6 +139,7 @@ export async function buildApp({
   })
   await registerSessionWorkers(jobs, sessions, app.log)
   registerSystemRoutes(app, database, version)
+  registerAccountRoutes(app, account)
   registerLoopRoutes(app, loops)
   registerQuizRoutes(app, quizzes)
   registerGroupRoutes(app, groups, attention)

@@ -28,3 +28,6 @@ export const accountDeletionPreviewSchema = z.object({
   isBlocked: z.boolean(),
 })
 export type AccountDeletionPreview = z.infer<typeof accountDeletionPreviewSchema>
+
+/** Password lengths the server's auth accepts; the forms state and check the same. */
+export const passwordRules = { minLength: 8, maxLength: 128 } as const

@@ -1,3 +1,4 @@
+import { accountDeletionPreviewSchema } from './account.ts'
 import { emptySchema } from './common.ts'
 import { defineEndpoint } from './endpoint.ts'
 import {
@@ -94,6 +95,15 @@ export const endpoints = {
     auth: 'required',
     successStatus: 200,
     response: meSchema,
+  }),
+  getAccountDeletion: defineEndpoint({
+    method: 'GET',
+    path: '/api/user/account-deletion',
+    summary: 'What deleting my account removes, and the groups that must change owner first',
+    tag: 'auth',
+    auth: 'required',
+    successStatus: 200,
+    response: accountDeletionPreviewSchema,
   }),
 
   createLoop: defineEndpoint({

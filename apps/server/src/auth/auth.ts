@@ -1,9 +1,13 @@
+import { passwordRules } from '@loopquiz/contract'
 import { betterAuth } from 'better-auth'
 import { drizzleAdapter } from 'better-auth/adapters/drizzle'
+import { APIError, createAuthMiddleware } from 'better-auth/api'
 import { bearer } from 'better-auth/plugins'
 import type { FastifyBaseLogger } from 'fastify'
 import type { Database } from '../db/database.ts'
 import { accounts, rateLimits, sessions, users, verifications } from '../db/schema/auth.ts'
+import { AppError } from '../lib/app-error.ts'
+import { statusOf } from '../plugins/error-handler.ts'
 
 /** Header the server sets from the connection's address; any value a client sends is replaced. */
 export const CLIENT_IP_HEADER = 'x-loopquiz-client-ip'
@@ -17,6 +21,11 @@ export interface AuthOptions {
   signInPerMinute: number
   /** Better Auth's own messages go to the app's log, not the console. */
   logger: Pick<FastifyBaseLogger, 'debug' | 'info' | 'warn' | 'error'>
+  /**
+   * Runs before Better Auth deletes a user: refuses by throwing an AppError, or clears what
+   * would otherwise stay behind or block the delete.
+   */
+  beforeDeleteUser?: (user: { id: string; email: string; name: string }) => Promise<void>
 }
 
 export function createAuth(options: AuthOptions) {
@@ -39,9 +48,45 @@ export function createAuth(options: AuthOptions) {
         rateLimit: rateLimits,
       },
     }),
-    emailAndPassword: { enabled: true, minPasswordLength: 8, maxPasswordLength: 128 },
+    emailAndPassword: {
+      enabled: true,
+      minPasswordLength: passwordRules.minLength,
+      maxPasswordLength: passwordRules.maxLength,
+    },
     // Sessions last 30 days and slide forward once a day of use.
     session: { expiresIn: 60 * 60 * 24 * 30, updateAge: 60 * 60 * 24 },
+    user: {
+      deleteUser: {
+        enabled: true,
+        beforeDelete: async (user) => {
+          try {
+            await options.beforeDeleteUser?.(user)
+          } catch (error) {
+            // Better Auth answers with its own error type; keep the product's code and words.
+            if (!(error instanceof AppError)) throw error
+            throw new APIError(statusOf[error.code] as ConstructorParameters<typeof APIError>[0], {
+              code: error.code,
+              message: error.message,
+              details: error.details,
+            })
+          }
+        },
+      },
+    },
+    hooks: {
+      // Without a password Better Auth deletes on a session younger than a day; an account
+      // goes only with its password.
+      before: createAuthMiddleware(async (ctx) => {
+        if (ctx.path !== '/delete-user') return
+        const password: unknown = ctx.body?.password
+        if (typeof password !== 'string' || password === '') {
+          throw new APIError('BAD_REQUEST', {
+            code: 'PASSWORD_REQUIRED',
+            message: 'Enter your password to delete your account.',
+          })
+        }
+      }),
+    },
     plugins: [bearer()],
     rateLimit: {
       enabled: true,

@@ -7,17 +7,17 @@ const steps = [
   {
     icon: Clapperboard,
     title: 'Mark a loop',
-    text: 'Pick the moment that matters in any YouTube or web video with the browser extension.',
+    text: 'Paste a YouTube link or the address of a video file, then set where the moment that matters starts and ends.',
   },
   {
     icon: PencilLine,
     title: 'Write questions',
-    text: 'Multiple choice, true/false or short answers, with explanations. Suggestions come from the transcript.',
+    text: 'Single or multiple choice, true/false or short answers, each with an optional explanation. Fill-in-the-blank suggestions come from the loop’s transcript.',
   },
   {
     icon: Share2,
     title: 'Share and play',
-    text: 'Send a link, or run a live session with your group and compare results.',
+    text: 'Send a link, or schedule a session for your group and compare results with everyone who took part.',
   },
 ]
 
@@ -79,12 +79,12 @@ export function Landing() {
                 For learners, classes and study circles
               </p>
               <h1 className="text-4xl font-black tracking-tight text-balance sm:text-5xl">
-                Turn any moment of video into a quiz
+                Turn a moment of video into a quiz
               </h1>
               <p className="max-w-xl text-lg text-brand-50">
-                LoopQuiz lets you mark a loop in a YouTube or web video, write questions about it,
-                and share them as a link. Take quizzes on your own or play them live with your
-                group.
+                LoopQuiz lets you mark a loop in a YouTube video or a video file, write questions
+                about it, and share them as a link. Take quizzes on your own or together in a group
+                session.
               </p>
               <div className="flex flex-col gap-3 sm:flex-row">
                 <Link to="/signup" className={buttonClassName({ variant: 'light', size: 'lg' })}>
