@@ -15,9 +15,11 @@ import { createGroupsService } from './modules/groups/groups.service.ts'
 import { createLoopsRepository } from './modules/loops/loops.repository.ts'
 import { registerLoopRoutes } from './modules/loops/loops.routes.ts'
 import { createLoopsService } from './modules/loops/loops.service.ts'
+import { createQuestionOpeningsRepository } from './modules/quizzes/question-openings.repository.ts'
 import { createQuizzesRepository } from './modules/quizzes/quizzes.repository.ts'
 import { registerQuizRoutes } from './modules/quizzes/quizzes.routes.ts'
 import { createQuizzesService } from './modules/quizzes/quizzes.service.ts'
+import { createSharesRepository } from './modules/quizzes/shares.repository.ts'
 import { createSessionTimers, registerSessionWorkers } from './modules/sessions/sessions.jobs.ts'
 import { createSessionsRepository } from './modules/sessions/sessions.repository.ts'
 import { registerSessionRoutes } from './modules/sessions/sessions.routes.ts'
@@ -47,8 +49,8 @@ export interface AppOptions {
   config: Config
   database: DatabaseHandle
   authSecret: string
-  /** Scheduler timing; tests shorten it. */
-  timing?: { pollingIntervalSeconds?: number; reminderLeadMs?: number }
+  /** Scheduler timing; tests shorten it. `now` is the quiz clock (time limits, expiry); tests set it. */
+  timing?: { pollingIntervalSeconds?: number; reminderLeadMs?: number; now?: () => Date }
   /** Pretty logs for a person at a terminal; JSON otherwise. */
   prettyLogs?: boolean
 }
@@ -133,9 +135,12 @@ export async function buildApp({
   })
   const quizzes = createQuizzesService({
     quizzes: quizzesRepository,
+    shares: createSharesRepository(database.db),
+    openings: createQuestionOpeningsRepository(database.db),
     loops: loopsRepository,
     sessionGate: sessions.gate,
     publicUrl: config.publicUrl,
+    ...(timing.now === undefined ? {} : { now: timing.now }),
   })
   await registerSessionWorkers(jobs, sessions, app.log)
   registerSystemRoutes(app, database, version)
