@@ -265,3 +265,16 @@ export const userSessionsQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(50).default(10),
 })
 export const userSessionListSchema = z.object({ items: z.array(groupSessionSchema) })
+
+export const nextStartQuerySchema = z.object({
+  durationMinutes: z.coerce.number().int().min(1).max(24 * 60).default(60),
+})
+export type NextStartQuery = z.infer<typeof nextStartQuerySchema>
+
+/** The earliest start the group allows the caller for a session of that length. */
+export const nextStartSchema = z.object({
+  startsAt: timestampSchema.nullable(),
+  /** Why there is no start, when `startsAt` is null. */
+  reason: z.string().optional(),
+})
+export type NextStart = z.infer<typeof nextStartSchema>

@@ -19,6 +19,9 @@ export function registerSessionRoutes(
     sessions.find(params.groupId, user, query),
   )
   route(app, endpoints.getSessionStats, ({ user, params }) => sessions.stats(params.groupId, user))
+  route(app, endpoints.getNextSessionStart, ({ user, params, query }) =>
+    sessions.nextStart(params.groupId, user, query.durationMinutes),
+  )
   route(app, endpoints.getSession, ({ user, params }) =>
     sessions.get(params.groupId, params.sessionId, user),
   )

@@ -1,6 +1,7 @@
 import { createEditing } from './editing.ts'
 import { createLifecycle } from './lifecycle.ts'
 import { createListing } from './listing.ts'
+import { createNextStart } from './next-start.ts'
 import { createParticipation } from './participation.ts'
 import { createResults } from './results.ts'
 import { createSchedulerHandlers } from './scheduler.ts'
@@ -31,6 +32,7 @@ export function createSessionsService(deps: SessionsServiceDeps) {
     ...participation,
     ...createResults(ctx, participation),
     ...createListing(ctx),
+    ...createNextStart(ctx),
     ...createSchedulerHandlers(ctx, lifecycle),
   }
 }
