@@ -32,7 +32,8 @@ describe('security headers', () => {
     expect(response.headers['referrer-policy']).toBe('strict-origin-when-cross-origin')
     const policy = policyOf(response.headers['content-security-policy'])
     expect(policy.get('default-src')).toEqual(["'self'"])
-    expect(policy.get('script-src')).toEqual(["'self'"])
+    // The loop editor's YouTube player needs the IFrame Player API script, and nothing else.
+    expect(policy.get('script-src')).toEqual(["'self'", 'https://www.youtube.com'])
     expect(policy.get('frame-ancestors')).toEqual(["'self'"])
     expect(policy.get('frame-src')).toEqual([
       'https://www.youtube.com',

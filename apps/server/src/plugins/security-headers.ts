@@ -5,13 +5,15 @@ import type { FastifyInstance } from 'fastify'
  * What the web app may load. The built app is only files from this origin (Vite emits
  * no inline script or style, and React sets style props through the DOM, which CSP
  * allows); beyond that it embeds YouTube players, shows YouTube thumbnails and plays
- * video files from whatever address the user pasted, over https or plain http.
+ * video files from whatever address the user pasted, over https or plain http. The loop
+ * editor drives a YouTube player through YouTube's IFrame Player API, whose script (and
+ * the widget script it loads) come from www.youtube.com.
  */
 const contentSecurityPolicy = {
   defaultSrc: ["'self'"],
   baseUri: ["'self'"],
   objectSrc: ["'none'"],
-  scriptSrc: ["'self'"],
+  scriptSrc: ["'self'", 'https://www.youtube.com'],
   scriptSrcAttr: ["'none'"],
   styleSrc: ["'self'"],
   imgSrc: ["'self'", 'data:', 'https://i.ytimg.com'],

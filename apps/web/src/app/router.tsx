@@ -62,6 +62,20 @@ export const router = createBrowserRouter([
                 lazy: () => import('./routes/loops').then((m) => ({ Component: m.LoopsRoute })),
               },
               {
+                path: 'loops/new',
+                lazy: () =>
+                  import('./routes/loop-editor').then((m) => ({ Component: m.LoopEditorRoute })),
+              },
+              {
+                path: 'loops/:loopId',
+                lazy: () =>
+                  import('./routes/loop-editor').then((m) => ({ Component: m.LoopEditorRoute })),
+              },
+              {
+                path: 'shares/:token',
+                lazy: () => import('./routes/share').then((m) => ({ Component: m.ShareRoute })),
+              },
+              {
                 path: 'groups',
                 lazy: () => import('./routes/groups').then((m) => ({ Component: m.GroupsRoute })),
               },

@@ -1,8 +1,9 @@
 import type { Loop } from '@loopquiz/contract'
-import { ExternalLink, ListChecks, Puzzle } from 'lucide-react'
+import { ExternalLink, ListChecks, Plus, Puzzle } from 'lucide-react'
 import type { ReactNode } from 'react'
+import { Link } from 'react-router'
 import { LoopSegment, LoopThumbnail } from '../../../components/loop-summary'
-import { Button } from '../../../components/ui/button'
+import { Button, buttonClassName } from '../../../components/ui/button'
 import { EmptyState } from '../../../components/ui/empty-state'
 import { ErrorAlert } from '../../../components/ui/error-alert'
 import { LoadMore } from '../../../components/ui/load-more'
@@ -16,7 +17,17 @@ interface LoopListProps {
   renderActions?: (loop: Loop) => ReactNode
 }
 
-/** The signed-in user's loops, most recently changed first. */
+/** "New loop": opens the loop editor on a blank loop. */
+export function NewLoopLink() {
+  return (
+    <Link to="/loops/new" className={buttonClassName()}>
+      <Plus aria-hidden className="size-4" />
+      New loop
+    </Link>
+  )
+}
+
+/** The signed-in user's loops, most recently changed first; each opens in the loop editor. */
 export function LoopList({ limit = 20, renderActions }: LoopListProps) {
   const loops = useLoops({ limit })
 
@@ -37,9 +48,9 @@ export function LoopList({ limit = 20, renderActions }: LoopListProps) {
   const items = loops.data.pages.flatMap((page) => page.items)
   if (items.length === 0) {
     return (
-      <EmptyState icon={Puzzle} title="No loops yet">
-        Open a video, mark a moment with the LoopQuiz browser extension and write a few questions
-        about it. Your loops sync here automatically.
+      <EmptyState icon={Puzzle} title="Make your first loop" action={<NewLoopLink />}>
+        Paste a YouTube link or a video file’s address, mark the moment that matters and write a few
+        questions about it.
       </EmptyState>
     )
   }
@@ -55,16 +66,23 @@ export function LoopList({ limit = 20, renderActions }: LoopListProps) {
             <div className="flex min-w-0 flex-1 items-start gap-3">
               <LoopThumbnail />
               <div className="flex min-w-0 flex-col gap-1">
-                <a
-                  href={loop.videoUrl}
-                  target="_blank"
-                  rel="noreferrer"
-                  className="inline-flex min-w-0 items-center gap-1 font-semibold text-slate-900 hover:text-brand-700 hover:underline"
-                >
-                  <span className="truncate">{loop.videoTitle}</span>
-                  <ExternalLink aria-hidden className="size-3.5 shrink-0 text-slate-400" />
-                  <span className="sr-only">(opens in a new tab)</span>
-                </a>
+                <div className="flex min-w-0 items-center gap-2">
+                  <Link
+                    to={`/loops/${loop.id}`}
+                    className="min-w-0 truncate font-semibold text-slate-900 hover:text-brand-700 hover:underline"
+                  >
+                    {loop.videoTitle}
+                  </Link>
+                  <a
+                    href={loop.videoUrl}
+                    target="_blank"
+                    rel="noreferrer"
+                    className="grid size-6 shrink-0 place-items-center rounded-md text-slate-400 hover:bg-slate-100 hover:text-slate-700"
+                  >
+                    <ExternalLink aria-hidden className="size-3.5" />
+                    <span className="sr-only">Open the video of {loop.videoTitle} (new tab)</span>
+                  </a>
+                </div>
                 <p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-slate-500">
                   <LoopSegment loop={loop} />
                   <span className="inline-flex items-center gap-1">
