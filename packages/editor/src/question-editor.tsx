@@ -569,6 +569,8 @@ interface SuggestionsPanelProps {
 
 function SuggestionsPanel({ transcript, questions, canAdd, onAccept }: SuggestionsPanelProps) {
   const headingId = useId()
+  const panelRef = useRef<HTMLElement>(null)
+  const [focusIndex, setFocusIndex] = useState<number | null>(null)
   const suggestions = useMemo(
     () => suggestBlankQuestions(transcript, { count: SUGGESTION_COUNT }),
     [transcript],
@@ -579,16 +581,30 @@ function SuggestionsPanel({ transcript, questions, canAdd, onAccept }: Suggestio
     (suggestion) => !accepted.has(suggestion.prompt) && !prompts.has(suggestion.prompt),
   )
 
+  // "Add" takes its suggestion away: the focus goes to the next one's "Add" (or the note
+  // that none are left) rather than to the page.
+  useLayoutEffect(() => {
+    if (focusIndex === null || !panelRef.current) return
+    const buttons = panelRef.current.querySelectorAll<HTMLElement>('[data-suggestion-add]')
+    const target =
+      buttons[Math.min(focusIndex, buttons.length - 1)] ??
+      panelRef.current.querySelector<HTMLElement>('[data-suggestions-note]')
+    target?.focus()
+    setFocusIndex(null)
+  }, [focusIndex])
+
   function accept(index: number, isEditing: boolean) {
     const suggestion = open[index]
     if (!suggestion) return
     setAccepted(new Set([...accepted, suggestion.prompt]))
     const [draft] = draftsFromQuestions([suggestion])
     if (draft) onAccept(draft, isEditing)
+    if (!isEditing) setFocusIndex(index)
   }
 
   return (
     <section
+      ref={panelRef}
       aria-labelledby={headingId}
       className="flex flex-col gap-3 rounded-xl bg-amber-50/60 p-3 ring-1 ring-amber-200 sm:p-4"
     >
@@ -607,7 +623,9 @@ function SuggestionsPanel({ transcript, questions, canAdd, onAccept }: Suggestio
           The transcript is too short to suggest questions. Write your own below.
         </p>
       ) : open.length === 0 ? (
-        <p className="text-sm text-slate-700">You have added every suggestion.</p>
+        <p data-suggestions-note tabIndex={-1} className="text-sm text-slate-700">
+          You have added every suggestion.
+        </p>
       ) : (
         <ol className="flex flex-col gap-2">
           {open.map((suggestion, index) => {
@@ -650,6 +668,7 @@ function SuggestionsPanel({ transcript, questions, canAdd, onAccept }: Suggestio
                     variant="primary"
                     size="sm"
                     disabled={!canAdd}
+                    data-suggestion-add
                     onClick={() => accept(index, false)}
                   >
                     <Plus aria-hidden className="size-4" />
@@ -737,20 +756,25 @@ export function QuestionEditor({
     )
   }
 
+  function dropPositionOf(event: DragEvent<HTMLElement>): 'before' | 'after' {
+    const box = event.currentTarget.getBoundingClientRect()
+    return event.clientY < box.top + box.height / 2 ? 'before' : 'after'
+  }
+
   function handleDragOver(event: DragEvent<HTMLElement>, key: string) {
     if (!dragging) return
     event.preventDefault()
     event.dataTransfer.dropEffect = 'move'
-    const box = event.currentTarget.getBoundingClientRect()
-    const position = event.clientY < box.top + box.height / 2 ? 'before' : 'after'
+    const position = dropPositionOf(event)
     if (dropTarget?.key !== key || dropTarget.position !== position)
       setDropTarget({ key, position })
   }
 
   function handleDrop(event: DragEvent<HTMLElement>, target: number) {
+    if (!dragging) return
     event.preventDefault()
     const from = questions.findIndex((question) => question.key === dragging)
-    if (from >= 0 && dropTarget) move(from, dropIndex(from, target, dropTarget.position))
+    if (from >= 0) move(from, dropIndex(from, target, dropPositionOf(event)))
     setDragging(null)
     setDropTarget(null)
   }
