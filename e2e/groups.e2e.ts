@@ -79,7 +79,7 @@ describe('groups', () => {
     await a.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl })
     await a.goto('/signup')
     await signUp(a, ada)
-    await a.getByRole('heading', { name: /Welcome back, Ada/ }).waitFor()
+    await a.getByRole('heading', { name: 'Welcome, Ada' }).waitFor()
     await a.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Groups' }).click()
     await a.getByRole('heading', { name: 'Groups', level: 1 }).waitFor()
     await a.getByText('No groups yet').waitFor()

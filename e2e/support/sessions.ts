@@ -54,13 +54,13 @@ export async function newPageIn(
   return context.newPage()
 }
 
-/** Signs in through the login form and waits for the dashboard. */
+/** Signs in through the login form and waits for the dashboard ("Welcome" for a new account). */
 export async function signIn(page: Page, email: string) {
   await page.goto('/login')
   await page.getByLabel('Email').fill(email)
   await page.getByLabel('Password').fill(password)
   await page.getByRole('button', { name: 'Sign in' }).click()
-  await page.getByRole('heading', { name: /^Welcome back, / }).waitFor()
+  await page.getByRole('heading', { name: /^Welcome( back)?, / }).waitFor()
 }
 
 /** What the wall clock of `zone` shows at `at`, as date and time inputs take it. */

@@ -1,5 +1,5 @@
 import clsx from 'clsx'
-import { LayoutDashboard, type LucideIcon, Users } from 'lucide-react'
+import { LayoutDashboard, type LucideIcon, Puzzle, Users } from 'lucide-react'
 import { Link, NavLink, Outlet, ScrollRestoration } from 'react-router'
 import { buttonClassName } from '../../components/ui/button'
 import { Logo } from '../../components/ui/logo'
@@ -69,6 +69,7 @@ function TopNav() {
           {user ? (
             <>
               <NavItem to="/" end icon={LayoutDashboard} label="Dashboard" />
+              <NavItem to="/loops" icon={Puzzle} label="Loops" />
               <NavItem to="/groups" icon={Users} label="Groups" />
             </>
           ) : null}

@@ -1,8 +1,18 @@
-import { ArrowRight, CalendarClock, Medal, Puzzle, Radio, Share2, Users } from 'lucide-react'
+import { ArrowRight, CalendarClock, Medal, Plus, Puzzle, Radio, Share2, Users } from 'lucide-react'
 import { Link } from 'react-router'
 import { buttonClassName } from '../../components/ui/button'
 import { Section } from '../../components/ui/section'
+import { useMyGroups } from '../../features/groups/api/find-my-groups'
+import { UserAttentionList } from '../../features/groups/components/user-attention-list'
+import { useLoops } from '../../features/loops/api/find-loops'
 import { LoopList } from '../../features/loops/components/loop-list'
+import { FirstRunChecklist } from '../../features/onboarding/components/first-run-checklist'
+import {
+  type FirstRunProgress,
+  greetingFor,
+  isNewAccount,
+} from '../../features/onboarding/utils/first-run'
+import { useQuestionSets } from '../../features/quizzes/api/find-question-sets'
 import { AttemptList } from '../../features/quizzes/components/attempt-list'
 import { QuestionSetList } from '../../features/quizzes/components/question-set-list'
 import { ShareLoopButton } from '../../features/quizzes/components/share-loop-button'
@@ -17,20 +27,56 @@ const groupsLink = (
   </Link>
 )
 
-export function Dashboard({ name }: { name: string }) {
-  const firstName = name.trim().split(/\s+/)[0] ?? name
+/**
+ * What the user has made, from the same first pages the lists below show (one request each,
+ * shared with them); undefined until all three are known.
+ */
+function useFirstRunProgress(): FirstRunProgress | undefined {
+  const loops = useLoops({ limit: DASHBOARD_PAGE_SIZE })
+  const shares = useQuestionSets({ limit: DASHBOARD_PAGE_SIZE })
+  const groups = useMyGroups()
+  if (!loops.data || !shares.data || !groups.data) return undefined
+  return {
+    hasLoop: (loops.data.pages[0]?.items.length ?? 0) > 0,
+    hasShare: (shares.data.pages[0]?.items.length ?? 0) > 0,
+    hasGroup: groups.data.items.length > 0,
+  }
+}
+
+export interface DashboardUser {
+  id: string
+  name: string
+  createdAt: Date | string
+}
+
+export function Dashboard({ user }: { user: DashboardUser }) {
+  const progress = useFirstRunProgress()
+  const isNew = isNewAccount(user.createdAt, progress, new Date())
   return (
     <>
       <title>Dashboard · LoopQuiz</title>
       <div className="flex flex-col gap-6 sm:gap-8">
-        <div className="flex flex-col gap-1">
-          <h1 className="text-3xl font-extrabold tracking-tight text-slate-900 sm:text-4xl">
-            Welcome back, {firstName}
-          </h1>
-          <p className="text-slate-600">
-            Your group sessions, your loops, the quizzes you shared, and how you did.
-          </p>
+        <div className="flex flex-col gap-4 sm:flex-row sm:items-end sm:justify-between">
+          <div className="flex flex-col gap-1">
+            <h1 className="text-3xl font-extrabold tracking-tight break-words text-slate-900 sm:text-4xl">
+              {greetingFor(user.name, isNew)}
+            </h1>
+            <p className="text-slate-600">
+              {isNew
+                ? 'Make a quiz from a moment of video, share it as a link, and take quizzes together in groups.'
+                : 'Your group sessions, your loops, the quizzes you shared, and how you did.'}
+            </p>
+          </div>
+          <Link
+            to="/loops/new"
+            className={buttonClassName({ className: 'shrink-0 self-start sm:self-auto' })}
+          >
+            <Plus aria-hidden className="size-4" />
+            Create a quiz
+          </Link>
         </div>
+        {progress ? <FirstRunChecklist progress={progress} userId={user.id} /> : null}
+        <UserAttentionList />
         <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
           <Section
             id="active-sessions"

@@ -13,7 +13,7 @@ export function HomeRoute() {
   if (!user) return <Landing />
   return (
     <Suspense fallback={<LoadingPanel />}>
-      <Dashboard name={user.name} />
+      <Dashboard user={user} />
     </Suspense>
   )
 }
