@@ -1,6 +1,7 @@
 import { CalendarPlus } from 'lucide-react'
 import { Link } from 'react-router'
 import { buttonClassName } from '../../components/ui/button'
+import { GroupAttentionCard } from '../../features/groups/components/group-attention-card'
 import { GroupDetails } from '../../features/groups/components/group-details'
 import { JoinLinkPanel } from '../../features/groups/components/join-link-panel'
 import { NextSessions } from '../../features/sessions/components/next-sessions'
@@ -13,6 +14,7 @@ export function GroupOverviewRoute() {
   return (
     <div className="grid grid-cols-1 items-start gap-6 lg:grid-cols-5">
       <div className={`flex flex-col gap-6 ${joinCode ? 'lg:col-span-3' : 'lg:col-span-5'}`}>
+        <GroupAttentionCard group={group} />
         <NextSessions
           groupId={group.id}
           emptyAction={

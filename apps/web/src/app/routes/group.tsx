@@ -9,6 +9,7 @@ import { type TabLink, TabLinks } from '../../components/ui/tab-links'
 import { useCurrentUser } from '../../features/auth/hooks/use-current-user'
 import { useGroup } from '../../features/groups/api/get-group'
 import { PrivacyBadge, RoleBadge } from '../../features/groups/components/group-badges'
+import { pendingCounts } from '../../features/groups/utils/attention'
 import { canOpenSettings } from '../../features/groups/utils/capabilities'
 import { memberCountLabel } from '../../features/groups/utils/labels'
 import { hasErrorCode } from '../../lib/errors'
@@ -25,10 +26,21 @@ export function useGroupOutlet() {
 
 function tabsOf(group: Group): TabLink[] {
   const base = `/groups/${group.id}`
+  // Only owners and admins get counts from the server; for members both are zero.
+  const pending = pendingCounts(group.attention)
   const tabs: TabLink[] = [
     { to: base, label: 'Overview' },
-    { to: `${base}/sessions`, label: 'Sessions', isActiveBelow: true },
-    { to: `${base}/members`, label: 'Members' },
+    {
+      to: `${base}/sessions`,
+      label: 'Sessions',
+      isActiveBelow: true,
+      badge: { count: pending.sessionsToApprove, label: 'to approve' },
+    },
+    {
+      to: `${base}/members`,
+      label: 'Members',
+      badge: { count: pending.joinRequests, label: 'waiting' },
+    },
   ]
   if (canOpenSettings(group)) tabs.push({ to: `${base}/settings`, label: 'Settings' })
   return tabs

@@ -6,8 +6,9 @@ import { Section } from '../../components/ui/section'
 import { CreateGroupDialog } from '../../features/groups/components/create-group-dialog'
 import { GroupList } from '../../features/groups/components/group-list'
 import { JoinCodeForm } from '../../features/groups/components/join-code-form'
+import { MyJoinRequests } from '../../features/groups/components/my-join-requests'
 
-/** /groups — my groups, "Create group" and "Join with a code". */
+/** /groups — my groups, my requests to join that still wait, "Create group" and "Join with a code". */
 export function GroupsRoute() {
   const navigate = useNavigate()
   const [isCreating, setIsCreating] = useState(false)
@@ -28,6 +29,7 @@ export function GroupsRoute() {
             Create group
           </Button>
         </div>
+        <MyJoinRequests />
         <Section
           id="join-with-code"
           title="Join with a code"

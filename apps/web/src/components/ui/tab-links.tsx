@@ -7,6 +7,8 @@ export interface TabLink {
   label: string
   /** Also active on the pages under it, e.g. a session's page under "Sessions". */
   isActiveBelow?: boolean
+  /** Something waiting there, shown as a badge and read as e.g. "Members, 2 waiting". */
+  badge?: { count: number; label: string }
 }
 
 interface TabLinksProps {
@@ -85,6 +87,17 @@ export function TabLinks({ label, tabs, children }: TabLinksProps) {
               )}
             >
               {tab.label}
+              {tab.badge && tab.badge.count > 0 ? (
+                <>
+                  <span
+                    aria-hidden
+                    className="ml-1.5 inline-grid min-w-5 place-items-center rounded-full bg-amber-100 px-1.5 text-xs leading-5 font-bold text-amber-900"
+                  >
+                    {tab.badge.count}
+                  </span>
+                  <span className="sr-only">{`, ${tab.badge.count} ${tab.badge.label}`}</span>
+                </>
+              ) : null}
             </Link>
           )
         })}

@@ -12,6 +12,10 @@ export function useRejectSession(groupId: string) {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: (sessionId: string) => rejectSession(groupId, sessionId),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: sessionsRootKey }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: sessionsRootKey })
+      // The counts of sessions to approve, on the group's tabs and the dashboard, live under 'groups'.
+      void queryClient.invalidateQueries({ queryKey: ['groups'] })
+    },
   })
 }
