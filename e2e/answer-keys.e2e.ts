@@ -3,7 +3,7 @@ import { endpoints } from '@loopquiz/contract'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { shareByApi, signUpByApi } from './support/api.ts'
-import { findAxeViolations } from './support/axe.ts'
+import { expectNoAxeViolations } from './support/axe.ts'
 import { launchBrowser, screenshot, viewports } from './support/browser.ts'
 
 const baseUrl = inject('baseUrl')
@@ -70,6 +70,8 @@ describe('answer keys', () => {
     await authorPage.getByRole('button', { name: 'Sign in' }).click()
     await authorPage.getByRole('heading', { name: /^Welcome back, / }).waitFor()
     await authorPage.goto('/loops')
+    await authorPage.getByRole('button', { name: 'Share as quiz: Big Buck Bunny' }).waitFor()
+    await expectNoAxeViolations(authorPage, 'loops, one loop')
     await authorPage.getByRole('button', { name: 'Share as quiz: Big Buck Bunny' }).click()
     const dialog = authorPage.getByRole('dialog', { name: 'Share as quiz' })
     await dialog.waitFor()
@@ -81,7 +83,7 @@ describe('answer keys', () => {
     await authorPage.keyboard.press('ArrowDown')
     await authorPage.keyboard.press('ArrowDown')
     await expect(dialog.getByRole('radio', { name: /^Never/ }).isChecked()).resolves.toBe(true)
-    await expect(findAxeViolations(authorPage, 'dialog')).resolves.toEqual([])
+    await expectNoAxeViolations(authorPage, 'share dialog')
     await authorPage.screenshot({
       path: fileURLToPath(new URL('./screenshots/answer-keys-share-dialog.png', import.meta.url)),
     })
@@ -90,8 +92,10 @@ describe('answer keys', () => {
     await openQuiz.waitFor()
     const quizPath = await openQuiz.getAttribute('href')
     expect(quizPath).toMatch(/^\/questions\//)
+    await expectNoAxeViolations(authorPage, 'share dialog, link made')
     await authorPage.goto('/')
     await authorPage.getByText('Answers never shown').first().waitFor()
+    await expectNoAxeViolations(authorPage, 'dashboard, a shared quiz')
     await authorPage.context().close()
 
     const guest = await newPage('phone')
@@ -99,11 +103,13 @@ describe('answer keys', () => {
     await guest
       .getByText('The author does not show the correct answers, only whether you were right.')
       .waitFor()
+    await expectNoAxeViolations(guest, 'quiz: start panel, answers never shown')
     await startAsGuest(guest, quizPath ?? '', 'Guest Gus')
     await guest.getByRole('button', { name: 'A squirrel' }).click()
     await guest.getByText('Not quite').waitFor()
     await guest.getByText('The author does not show answers').waitFor()
     await expect(guest.getByText('(correct answer)').count()).resolves.toBe(0)
+    await expectNoAxeViolations(guest, 'quiz: feedback, answers never shown')
     await guest.getByRole('button', { name: 'Next question' }).click()
     await guest.getByLabel('Your answer').fill('blender foundation')
     await guest.getByRole('button', { name: 'Submit answer' }).click()
@@ -117,10 +123,10 @@ describe('answer keys', () => {
     const text = await guest.locator('body').textContent()
     expect(text).not.toContain('gentle rabbit')
     expect(text).not.toContain('made it with Blender')
-    await expect(findAxeViolations(guest, 'main')).resolves.toEqual([])
+    await expectNoAxeViolations(guest, 'quiz: results, answers never shown')
     await screenshot(guest, 'answer-keys-never-review-phone')
     await guest.context().close()
-  })
+  }, 120_000)
 
   it('with "after finishing", a guest who leaves a question unanswered sees it as not answered, with every key once finished', async () => {
     const { shareUrl } = await shareByApi(baseUrl, {
@@ -134,6 +140,7 @@ describe('answer keys', () => {
     await guest.getByRole('button', { name: 'A rabbit' }).click()
     await guest.getByText('Correct!').waitFor()
     await guest.getByText('Shown when you finish').waitFor()
+    await expectNoAxeViolations(guest, 'quiz: feedback, answers shown at the end')
     expect(await guest.locator('body').textContent()).not.toContain('gentle rabbit')
 
     // Finishing before the last question, as a closed tab or a second device would.
@@ -148,6 +155,7 @@ describe('answer keys', () => {
     await review.getByText('Not answered', { exact: true }).waitFor()
     await review.getByText('Blender Foundation', { exact: true }).waitFor()
     await review.getByText('Big Buck Bunny is a large, gentle rabbit.').waitFor()
+    await expectNoAxeViolations(guest, 'quiz: results, answers shown at the end')
     await screenshot(guest, 'answer-keys-after-finishing-review-desktop')
     await guest.context().close()
   })

@@ -2,6 +2,7 @@ import { endpoints } from '@loopquiz/contract'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { signUpByApi } from './support/api.ts'
+import { expectNoAxeViolations } from './support/axe.ts'
 import { launchBrowser, screenshot, viewports } from './support/browser.ts'
 
 const baseUrl = inject('baseUrl')
@@ -83,10 +84,13 @@ describe('groups', () => {
     await a.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Groups' }).click()
     await a.getByRole('heading', { name: 'Groups', level: 1 }).waitFor()
     await a.getByText('No groups yet').waitFor()
+    await expectNoAxeViolations(a, 'groups, empty')
     await shot(a, 'groups-empty-desktop')
 
     await a.getByRole('button', { name: 'Create group' }).click()
     const create = a.getByRole('dialog', { name: 'Create a group' })
+    await create.getByLabel('Name').waitFor()
+    await expectNoAxeViolations(a, 'create group dialog')
     await create.getByLabel('Name').fill('Physics 101')
     await create.getByLabel('Description').fill('Year 10 physics: forces, energy and waves.')
     await expect(create.getByRole('radio', { name: /Private/ }).isChecked()).resolves.toBe(true)
@@ -113,6 +117,7 @@ describe('groups', () => {
       .getByText('Copied')
       .waitFor()
     await expect(a.evaluate(() => navigator.clipboard.readText())).resolves.toBe(joinLink)
+    await expectNoAxeViolations(a, 'group overview, owner')
     await shot(a, 'group-overview-desktop')
 
     // Members: invite someone by email and get the link to send them.
@@ -129,6 +134,7 @@ describe('groups', () => {
     expect(invitationUrl).toMatch(new RegExp(`^${baseUrl}/invitations/[\\w-]{16,}$`))
     const pending = invite.getByRole('list', { name: 'Pending invitations' })
     await pending.getByText(invitee.email, { exact: true }).waitFor()
+    await expectNoAxeViolations(a, 'group members, owner, invitation made')
 
     // Bob opens the join link signed out, signs up on the way, and asks to join.
     const b = await newPage('desktop')
@@ -138,9 +144,11 @@ describe('groups', () => {
     await b.getByText('Private group').waitFor()
     await b.getByText('1 member', { exact: true }).waitFor()
     await b.getByLabel(/Message to the group/).fill('Hi, I am Bob from class 10B.')
+    await expectNoAxeViolations(b, 'join page, private group')
     await shot(b, 'join-private-desktop')
     await b.getByRole('button', { name: 'Ask to join' }).click()
     await b.getByText('Your request to join is waiting for approval.').waitFor()
+    await expectNoAxeViolations(b, 'join page, request waiting')
     await b.reload()
     await b.getByText('Your request to join is waiting for approval.').waitFor()
 
@@ -148,6 +156,7 @@ describe('groups', () => {
     await a.reload()
     const requests = a.getByRole('region', { name: 'Requests to join' })
     await requests.getByText('Hi, I am Bob from class 10B.').waitFor()
+    await expectNoAxeViolations(a, 'group members, a request to join')
     await requests.getByRole('button', { name: 'Approve' }).click()
     await requests.waitFor({ state: 'detached' })
     const members = a.getByRole('list', { name: 'Members' })
@@ -158,6 +167,7 @@ describe('groups', () => {
     await bobRow.getByRole('button', { name: 'Make member' }).waitFor()
     const adaRow = members.getByRole('listitem').filter({ hasText: ada.email })
     await expect(adaRow.getByRole('button').count()).resolves.toBe(0)
+    await expectNoAxeViolations(a, 'group members, an admin')
     await shot(a, 'group-members-desktop')
 
     // Revoking the invitation withdraws its link.
@@ -171,6 +181,7 @@ describe('groups', () => {
     // Bob, now an admin, lets every member schedule sessions.
     await b.reload()
     await b.getByText('You’re already a member of this group.').waitFor()
+    await expectNoAxeViolations(b, 'join page, already a member')
     await b.getByRole('link', { name: 'Open group' }).click()
     await b.getByRole('tab', { name: 'Settings' }).click()
     await b.waitForURL(`${baseUrl}/groups/${groupId}/settings`)
@@ -182,6 +193,7 @@ describe('groups', () => {
     await permissions.getByRole('button', { name: 'Save session permissions' }).click()
     await permissions.getByText('Saved').waitFor()
     await expect(b.getByRole('heading', { name: 'Danger zone' }).count()).resolves.toBe(0)
+    await expectNoAxeViolations(b, 'group settings, admin, saved')
     await b.reload()
     await expect(
       b
@@ -210,6 +222,7 @@ describe('groups', () => {
       .getByRole('region', { name: 'Session permissions' })
       .getByRole('button', { name: 'Add time slot' })
       .click()
+    await expectNoAxeViolations(a, 'group settings, owner, a time slot added')
     await shot(a, 'group-settings-desktop')
     await a.setViewportSize(viewports.phone)
     await shot(a, 'group-settings-phone')
@@ -230,6 +243,7 @@ describe('groups', () => {
     await c.getByRole('heading', { name: 'Physics 101' }).waitFor()
     await c.getByText('Public group').waitFor()
     await c.getByText('2 members', { exact: true }).waitFor()
+    await expectNoAxeViolations(c, 'join page, public group')
     await shot(c, 'join-public-phone')
     await c.getByRole('button', { name: 'Join group' }).click()
     await c.getByRole('heading', { name: 'Physics 101', level: 1 }).waitFor()
@@ -240,6 +254,7 @@ describe('groups', () => {
       'Members',
     ])
     await expect(c.getByLabel('Join link').count()).resolves.toBe(0)
+    await expectNoAxeViolations(c, 'group overview, member')
     await shot(c, 'group-overview-phone')
 
     // The tabs follow the keyboard.
@@ -256,6 +271,7 @@ describe('groups', () => {
     await expect(cleoMembers.getByRole('button').count()).resolves.toBe(0)
     await expect(c.getByRole('region', { name: 'Invite people' }).count()).resolves.toBe(0)
     await expect(c.getByRole('region', { name: 'Requests to join' }).count()).resolves.toBe(0)
+    await expectNoAxeViolations(c, 'group members, member')
     await shot(c, 'group-members-phone-member')
 
     // A deep link to Settings sends a plain member back to the overview.
@@ -267,16 +283,17 @@ describe('groups', () => {
     const card = c.getByRole('list', { name: 'My groups' }).getByRole('listitem')
     await card.getByRole('link', { name: 'Physics 101' }).waitFor()
     await card.getByText('3 members').waitFor()
+    await expectNoAxeViolations(c, 'groups, one group')
     await shot(c, 'groups-phone')
 
     // Cleo leaves after confirming.
     await card.getByRole('link', { name: 'Physics 101' }).click()
     await c.getByRole('tab', { name: 'Members' }).click()
     await c.getByRole('button', { name: 'Leave group' }).click()
-    await c
-      .getByRole('dialog', { name: 'Leave Physics 101?' })
-      .getByRole('button', { name: 'Leave group' })
-      .click()
+    const leave = c.getByRole('dialog', { name: 'Leave Physics 101?' })
+    await leave.getByRole('button', { name: 'Leave group' }).waitFor()
+    await expectNoAxeViolations(c, 'leave group dialog')
+    await leave.getByRole('button', { name: 'Leave group' }).click()
     await c.waitForURL(`${baseUrl}/groups`)
     await c.getByText('No groups yet').waitFor()
 
@@ -289,6 +306,7 @@ describe('groups', () => {
     await shot(a, 'groups-desktop')
     await a.goto(invitationUrl)
     await a.getByRole('heading', { name: 'This invitation was withdrawn' }).waitFor()
+    await expectNoAxeViolations(a, 'invitation, withdrawn')
 
     for (const page of [a, b, c]) await page.context().close()
   }, 180_000)
@@ -315,6 +333,7 @@ describe('groups', () => {
     await desktop.goto(invitation.url)
     await desktop.getByRole('heading', { name: 'Chemistry club' }).waitFor()
     await desktop.getByText('Owen Owner invited you to join').waitFor()
+    await expectNoAxeViolations(desktop, 'invitation, signed out')
     await shot(desktop, 'invitation-desktop')
     await desktop.context().close()
 
@@ -340,12 +359,14 @@ describe('groups', () => {
         `This invitation was sent to ${doraMasked}. Sign in with that address to accept it.`,
       )
       .waitFor()
+    await expectNoAxeViolations(page, 'invitation, for another address')
     await shot(page, 'invitation-mismatch-phone')
 
     // She switches to Dora's account, who accepts and lands in the group.
     await alert.getByRole('button', { name: 'Sign in with another account' }).click()
     await signUpFromLogin(page, dora)
     await page.getByText(`You’re signed in as ${dora.email}`).waitFor()
+    await expectNoAxeViolations(page, 'invitation, signed in as its addressee')
     await page.getByRole('button', { name: 'Accept invitation' }).click()
     await page.getByRole('heading', { name: 'Chemistry club', level: 1 }).waitFor()
     await page
@@ -360,15 +381,18 @@ describe('groups', () => {
 
     await page.goto(invitation.url)
     await page.getByRole('heading', { name: 'This invitation was already accepted' }).waitFor()
+    await expectNoAxeViolations(page, 'invitation, already accepted')
     await page.getByRole('link', { name: 'Open Chemistry club' }).click()
     await page.getByRole('heading', { name: 'Chemistry club', level: 1 }).waitFor()
 
     await page.goto('/invitations/AAAAAAAAAAAAAAAAAAAAAA')
     await page.getByRole('heading', { name: 'We couldn’t find this invitation' }).waitFor()
+    await expectNoAxeViolations(page, 'invitation not found')
     await page.goto('/groups/join/NOSUCHCODE')
     await page.getByRole('heading', { name: 'This join link doesn’t work' }).waitFor()
+    await expectNoAxeViolations(page, 'join link not found')
     await page.context().close()
-  })
+  }, 120_000)
 
   it('the owner transfers ownership, then deletes a group by typing its name', async () => {
     const nina = await signUpByApi(baseUrl, 'Nina Next')
@@ -385,10 +409,10 @@ describe('groups', () => {
     const ninaId = await newOwner.locator('option', { hasText: 'Nina Next' }).getAttribute('value')
     await newOwner.selectOption(ninaId ?? '')
     await page.getByRole('button', { name: 'Transfer ownership' }).click()
-    await page
-      .getByRole('dialog', { name: 'Make Nina Next the owner?' })
-      .getByRole('button', { name: 'Make Nina Next the owner' })
-      .click()
+    const transfer = page.getByRole('dialog', { name: 'Make Nina Next the owner?' })
+    await transfer.getByRole('button', { name: 'Make Nina Next the owner' }).waitFor()
+    await expectNoAxeViolations(page, 'transfer ownership dialog')
+    await transfer.getByRole('button', { name: 'Make Nina Next the owner' }).click()
     await page.getByRole('heading', { name: 'Danger zone' }).waitFor({ state: 'detached' })
     await page.getByRole('region', { name: 'Basic info' }).waitFor()
     await page.getByRole('tab', { name: 'Members' }).click()
@@ -407,11 +431,12 @@ describe('groups', () => {
     const confirm = dialog.getByRole('button', { name: 'Delete this group' })
     await expect(confirm.isDisabled()).resolves.toBe(true)
     await dialog.getByLabel('Type Short-lived club to confirm').fill('Short-lived club')
+    await expectNoAxeViolations(page, 'delete group dialog')
     await confirm.click()
     await page.waitForURL(`${baseUrl}/groups`)
     const list = page.getByRole('list', { name: 'My groups' })
     await list.getByRole('link', { name: 'Handover club' }).waitFor()
     await expect(list.getByRole('link', { name: 'Short-lived club' }).count()).resolves.toBe(0)
     await page.context().close()
-  })
+  }, 120_000)
 })

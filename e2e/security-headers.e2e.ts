@@ -1,6 +1,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { type ShareInput, shareByApi } from './support/api.ts'
+import { expectNoAxeViolations } from './support/axe.ts'
 import { launchBrowser, viewports } from './support/browser.ts'
 
 // The built app, the YouTube player and the API docs under the server's
@@ -86,6 +87,7 @@ describe('the Content-Security-Policy in a real browser', () => {
     await expect(player.getAttribute('src')).resolves.toMatch(
       /^https:\/\/www\.youtube-nocookie\.com\/embed\/aqz-KE-bpKQ/,
     )
+    await expectNoAxeViolations(page, 'quiz: start panel, YouTube player loaded')
     await page.getByLabel('Display name').fill('Guest')
     await page.getByRole('button', { name: 'Start quiz' }).click()
     await page.getByText('Question 1 of 2').waitFor()
@@ -117,6 +119,7 @@ describe('the Content-Security-Policy in a real browser', () => {
     )
     await page.reload()
     await videoRequest
+    await expectNoAxeViolations(page, 'quiz: start panel, video file player')
     expect(await violations()).toEqual([])
     await page.context().close()
   })

@@ -3,7 +3,7 @@ import { endpoints } from '@loopquiz/contract'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { signUpByApi } from './support/api.ts'
-import { findAxeViolations } from './support/axe.ts'
+import { expectNoAxeViolations } from './support/axe.ts'
 import { launchBrowser, screenshot, viewports } from './support/browser.ts'
 import {
   bunnyLoop,
@@ -42,11 +42,6 @@ async function shot(page: Page, name: string) {
 /** What the screen shows now, at the scroll position the test left it. */
 function screenshotPath(name: string) {
   return fileURLToPath(new URL(`./screenshots/${name}.png`, import.meta.url))
-}
-
-/** Pages pass axe-core's WCAG 2 A/AA rules where the sessions UI draws. */
-async function expectAccessible(page: Page, selector = 'main') {
-  await expect(findAxeViolations(page, selector)).resolves.toEqual([])
 }
 
 /** Top-level rows of the Sessions tab (a series' occurrences are nested deeper). */
@@ -92,6 +87,7 @@ describe('session rules in the UI', () => {
     await host.getByRole('button', { name: /^End now/ }).click()
     const confirm = host.getByRole('dialog', { name: 'End this session now?' })
     await confirm.getByText('Members can no longer join or answer.').waitFor()
+    await expectNoAxeViolations(host, 'end session dialog')
     await confirm.getByRole('button', { name: 'Keep it open' }).click()
     await confirm.waitFor({ state: 'hidden' })
     await host.getByText(/^Ends in /).waitFor()
@@ -110,7 +106,7 @@ describe('session rules in the UI', () => {
     await host.setViewportSize(phoneViewport)
     await shot(host, 'session-rules-ended-phone')
     await host.setViewportSize(viewports.desktop)
-    await expectAccessible(host)
+    await expectNoAxeViolations(host, 'session page, ended, host')
 
     // The member: no way in, and words that say why.
     const guest = await newPageIn(browser, 'desktop', 'Asia/Tokyo', baseUrl)
@@ -118,21 +114,24 @@ describe('session rules in the UI', () => {
     await guest.goto(sessionPath)
     await guest.getByText(/^Ended at /).waitFor()
     await expect(guest.getByRole('link', { name: /^Join/ }).count()).resolves.toBe(0)
+    await expectNoAxeViolations(guest, 'session page, ended, member')
     await guest.goto(joinPath)
     await guest.getByRole('heading', { name: /^This session ended at / }).waitFor()
     await guest.getByText('Members can no longer join or answer. See how the group did.').waitFor()
     await expect(guest.getByRole('button', { name: 'Start quiz' }).count()).resolves.toBe(0)
     await shot(guest, 'session-rules-member-ended-desktop')
-    await expectAccessible(guest)
+    await expectNoAxeViolations(guest, 'session quiz, ended')
 
     // The host accepts late answers for a while.
     await host.getByRole('button', { name: 'Accept late answers' }).click()
     const late = host.getByRole('dialog', { name: 'Accept late answers' })
     await late.getByRole('group', { name: /Accept late answers until/ }).waitFor()
+    await expectNoAxeViolations(host, 'late window dialog')
     await late.getByRole('button', { name: 'Save late window' }).click()
     await late.waitFor({ state: 'hidden' })
     await host.getByText('Late answers accepted until').waitFor()
     await host.getByRole('button', { name: 'Change late window' }).waitFor()
+    await expectNoAxeViolations(host, 'session page, late window open, host')
     await shot(host, 'session-rules-late-window-desktop')
     await host.setViewportSize(phoneViewport)
     await shot(host, 'session-rules-late-window-phone')
@@ -144,7 +143,7 @@ describe('session rules in the UI', () => {
       .getByText(/You can still answer until .+; your result will be marked late\./)
       .waitFor()
     await shot(guest, 'session-rules-late-join-desktop')
-    await expectAccessible(guest)
+    await expectNoAxeViolations(guest, 'session quiz, late window open')
     await guest.getByRole('button', { name: 'Start quiz' }).click()
     await guest.getByText('Question 1 of 2').waitFor()
     await guest.getByRole('button', { name: 'A rabbit' }).click()
@@ -158,6 +157,7 @@ describe('session rules in the UI', () => {
       .filter({ hasText: 'Mia Member (you)' })
       .getByText('Late', { exact: true })
       .waitFor()
+    await expectNoAxeViolations(guest, 'session quiz, results marked late')
     await host
       .getByRole('list', { name: 'Participants' })
       .getByRole('listitem')
@@ -189,6 +189,7 @@ describe('session rules in the UI', () => {
       .filter({ hasText: 'Mia Member' })
       .getByText('Left the group', { exact: true })
       .waitFor()
+    await expectNoAxeViolations(host, 'session page, a participant left the group')
 
     for (const page of [host, guest]) await page.context().close()
   }, 120_000)
@@ -216,6 +217,7 @@ describe('session rules in the UI', () => {
     await confirm.getByLabel('Time', { exact: true }).fill(past.time)
     await confirm.getByRole('button', { name: 'End session' }).press('Enter')
     await confirm.getByText('Pick a time in the future.').waitFor()
+    await expectNoAxeViolations(host, 'end session dialog, late window refused')
     await expect(host.getByText(/^Ends in /).count()).resolves.toBe(1)
 
     const until = wallTimeIn(group.timezone, wholeHourIn(2))
@@ -227,7 +229,7 @@ describe('session rules in the UI', () => {
     await host.getByText(/^Ended at /).waitFor()
     const notice = host.getByText('Late answers accepted until').locator('..')
     await notice.getByText(new RegExp(until.time)).waitFor()
-    await expectAccessible(host)
+    await expectNoAxeViolations(host, 'session page, ended with a late window')
     await host.context().close()
   }, 60_000)
 
@@ -268,6 +270,7 @@ describe('session rules in the UI', () => {
       )
       .waitFor()
     await reschedule.getByLabel('Time', { exact: true }).fill('19:30')
+    await expectNoAxeViolations(page, 'reschedule dialog, approval needed')
     await reschedule.getByRole('button', { name: 'Save new time' }).click()
     await reschedule.waitFor({ state: 'hidden' })
     await row.getByText('Waiting for approval', { exact: true }).waitFor()
@@ -285,6 +288,7 @@ describe('session rules in the UI', () => {
       .getByText(/schedule/i)
       .first()
       .waitFor()
+    await expectNoAxeViolations(page, 'instant session dialog, refused')
     await refusal.getByRole('button', { name: 'Schedule it for approval' }).scrollIntoViewIfNeeded()
     await page.screenshot({ path: screenshotPath('session-rules-instant-refused-phone') })
     await refusal.getByRole('button', { name: 'Schedule it for approval' }).click()
@@ -297,7 +301,7 @@ describe('session rules in the UI', () => {
     await schedule.waitFor({ state: 'hidden' })
     const requested = topRows(page).filter({ hasText: 'Big Buck Bunny' })
     await requested.getByText('Waiting for approval', { exact: true }).waitFor()
-    await expectAccessible(page)
+    await expectNoAxeViolations(page, 'sessions, waiting for approval, member')
 
     // Turned down, it says so in words.
     const pending = await owner.api(endpoints.findSessions, {
@@ -312,6 +316,7 @@ describe('session rules in the UI', () => {
     await page.reload()
     await requested.getByText('Cancelled', { exact: true }).waitFor()
     await requested.getByText('Turned down by an admin').waitFor()
+    await expectNoAxeViolations(page, 'sessions, turned down')
 
     await page.context().close()
   }, 120_000)
@@ -359,7 +364,7 @@ describe('session rules in the UI', () => {
     await series.scrollIntoViewIfNeeded()
     await page.screenshot({ path: screenshotPath('session-rules-series-phone-screen') })
     await page.setViewportSize(viewports.desktop)
-    await expectAccessible(page)
+    await expectNoAxeViolations(page, 'sessions, a series expanded')
 
     // Cancel the third and the ones after it; the earlier ones stay.
     await occurrences
@@ -372,6 +377,7 @@ describe('session rules in the UI', () => {
     )
     await cancel.getByRole('radio', { name: 'All sessions in the series' }).waitFor()
     await cancel.getByRole('radio', { name: 'This and following sessions' }).check()
+    await expectNoAxeViolations(page, 'cancel series dialog')
     await cancel.getByRole('button', { name: 'Cancel sessions' }).click()
     await cancel.waitFor({ state: 'hidden' })
     await occurrences.nth(3).getByText('Cancelled', { exact: true }).waitFor()
@@ -405,6 +411,7 @@ describe('session rules in the UI', () => {
     await expect
       .poll(() => topRowTitles(page))
       .toEqual(['Sooner one-off', 'Weekly drill', 'Later one-off'])
+    await expectNoAxeViolations(page, 'sessions, upcoming view')
     await page.reload()
     await expect(page.getByRole('radio', { name: 'Upcoming' }).isChecked()).resolves.toBe(true)
     await expect

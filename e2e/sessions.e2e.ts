@@ -4,6 +4,7 @@ import { endpoints } from '@loopquiz/contract'
 import type { Browser, Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { signUpByApi } from './support/api.ts'
+import { expectNoAxeViolations } from './support/axe.ts'
 import { launchBrowser, screenshot, viewports } from './support/browser.ts'
 import {
   bunnyQuestions,
@@ -82,6 +83,7 @@ describe('group sessions', () => {
       .getByRole('region', { name: 'Next sessions' })
       .getByText('Nothing planned yet')
       .waitFor()
+    await expectNoAxeViolations(a, 'group overview, nothing planned')
     await a.getByRole('tab', { name: 'Overview' }).focus()
     await a.keyboard.press('ArrowRight')
     await a.waitForURL(`${baseUrl}/groups/${group.id}/sessions`)
@@ -89,6 +91,7 @@ describe('group sessions', () => {
     await a.getByText('No sessions yet').waitFor()
     const stats = a.getByRole('definition').filter({ hasText: 'Completed so far' })
     await stats.getByText('0', { exact: true }).waitFor()
+    await expectNoAxeViolations(a, 'sessions, empty')
     await shot(a, 'sessions-empty-desktop')
 
     // Schedule session: import the recent loop that has questions, about a minute from now.
@@ -103,6 +106,8 @@ describe('group sessions', () => {
     )
     await dialog.getByRole('radio', { name: /Big Buck Bunny/ }).check()
     await dialog.getByLabel('Session title').fill('Bunny quiz night')
+    // Checked before the start time is picked: the session must not start while this runs.
+    await expectNoAxeViolations(a, 'schedule session dialog, from a recent loop')
     const startsAt = new Date(Math.ceil((Date.now() + 50_000) / MINUTE) * MINUTE)
     const wall = wallTimeIn(groupZone, startsAt)
     await dialog.getByLabel('Date', { exact: true }).fill(wall.date)
@@ -138,12 +143,14 @@ describe('group sessions', () => {
       .getByRole('region', { name: 'Upcoming sessions' })
       .getByText('Bunny quiz night')
       .waitFor()
+    await expectNoAxeViolations(m, 'dashboard, an upcoming session')
     await shot(m, 'dashboard-upcoming-desktop')
     await m.goto(`/groups/${group.id}/sessions`)
     const memberRow = sessionRows(m, 'Bunny quiz night')
     await memberRow.getByText('Scheduled', { exact: true }).waitFor()
     await memberRow.getByText(/your time/).waitFor()
     await expect(memberRow.getByRole('button').count()).resolves.toBe(0)
+    await expectNoAxeViolations(m, 'sessions, one scheduled, member')
     await shot(m, 'sessions-member-desktop')
 
     // The join link, opened early, waits for the start.
@@ -154,6 +161,7 @@ describe('group sessions', () => {
         .getAttribute('href')) ?? '',
     )
     const joinUrl = await waiting.getByLabel('Join link').inputValue()
+    await expectNoAxeViolations(waiting, 'session page, scheduled, member')
     expect(joinUrl).toMatch(
       new RegExp(`^${baseUrl}/questions/[\\w-]+\\?groupId=${group.id}&sessionId=[0-9a-f-]{36}$`),
     )
@@ -163,6 +171,7 @@ describe('group sessions', () => {
       .getByText(/Starts in/)
       .first()
       .waitFor()
+    await expectNoAxeViolations(waiting, 'session quiz, waiting for the start')
     await shot(waiting, 'session-quiz-waiting-desktop')
 
     // The scheduler starts it at its time; the list notices by itself.
@@ -176,6 +185,7 @@ describe('group sessions', () => {
       .filter({ hasText: 'Bunny quiz night' })
       .getByRole('link', { name: /^Join/ })
       .waitFor()
+    await expectNoAxeViolations(waiting, 'dashboard, an active session')
     await shot(waiting, 'dashboard-active-desktop')
     await waiting.close()
     await shot(m, 'sessions-active-desktop')
@@ -206,11 +216,14 @@ describe('group sessions', () => {
     await banner.getByText('Active', { exact: true }).waitFor()
     await banner.getByText(/Ends in \d+:\d\d/).waitFor()
     await banner.getByText('1 participant').waitFor()
+    await expectNoAxeViolations(m, 'session quiz, start panel')
     await shot(m, 'session-quiz-start-desktop')
     await m.getByRole('button', { name: 'Start quiz' }).click()
     await m.getByText('Question 1 of 2').waitFor()
+    await expectNoAxeViolations(m, 'session quiz, question')
     await m.getByRole('button', { name: 'A rabbit' }).click()
     await m.getByText('Correct!').waitFor()
+    await expectNoAxeViolations(m, 'session quiz, feedback')
     await shot(m, 'session-quiz-question-desktop')
     await m.getByRole('button', { name: 'Next question' }).click()
     await m.getByText('Question 2 of 2').waitFor()
@@ -228,6 +241,7 @@ describe('group sessions', () => {
       .filter({ hasText: 'Carla Classmate' })
       .getByText('Completed')
       .waitFor()
+    await expectNoAxeViolations(a, 'session page, active, host')
 
     await m.getByRole('button', { name: 'False' }).click()
     await m.getByText('Not quite').waitFor()
@@ -253,6 +267,7 @@ describe('group sessions', () => {
     await compare.getByText('2 of 2 correct').waitFor()
     await compare.getByText('1 of 2 correct').waitFor()
     await compare.getByText('Live', { exact: true }).waitFor()
+    await expectNoAxeViolations(m, 'session quiz, results with the group')
     await shot(m, 'session-results-desktop')
     await m.setViewportSize(viewports.phone)
     await shot(m, 'session-results-phone')
@@ -269,15 +284,16 @@ describe('group sessions', () => {
     await groupResults.getByText('1.5/2').waitFor()
     await groupResults.getByText('1 of 2 correct').waitFor()
     await groupResults.getByText('In progress').waitFor({ state: 'detached' })
+    await expectNoAxeViolations(a, 'session page, everyone finished, host')
     await shot(a, 'session-host-desktop')
     await a.setViewportSize(viewports.phone)
     await shot(a, 'session-host-phone')
     await a.setViewportSize(viewports.desktop)
     await a.getByRole('button', { name: /^End now/ }).click()
-    await a
-      .getByRole('dialog', { name: 'End this session now?' })
-      .getByRole('button', { name: 'End session' })
-      .click()
+    const end = a.getByRole('dialog', { name: 'End this session now?' })
+    await end.getByRole('button', { name: 'End session' }).waitFor()
+    await expectNoAxeViolations(a, 'end session dialog')
+    await end.getByRole('button', { name: 'End session' }).click()
     await a.getByText('Completed', { exact: true }).first().waitFor()
     await a.getByRole('button', { name: /^End now/ }).waitFor({ state: 'detached' })
 
@@ -287,6 +303,7 @@ describe('group sessions', () => {
     const upcoming = m.getByRole('region', { name: 'Upcoming sessions' })
     await upcoming.getByText('Nothing scheduled').waitFor()
     await active.getByText('No session open right now').waitFor()
+    await expectNoAxeViolations(m, 'dashboard, sessions over')
     await shot(m, 'dashboard-after-desktop')
     await m.setViewportSize(viewports.phone)
     await m.goto(`/groups/${group.id}/sessions`)
@@ -350,6 +367,7 @@ describe('group sessions', () => {
     const q2 = dialog.getByRole('group', { name: 'Question 2' })
     await q2.getByLabel('Question', { exact: true }).fill('Rome is in Spain.')
     await q2.getByRole('radio', { name: 'False' }).check()
+    await expectNoAxeViolations(page, 'schedule session dialog, created manually')
     await shotScreen(page, 'sessions-schedule-manual-phone', q1)
 
     // Too soon for the group's notice: the server says why.
@@ -361,6 +379,7 @@ describe('group sessions', () => {
       .getByRole('alert')
       .filter({ hasText: 'This time isn’t allowed in this group' })
     await alert.getByText(/24 hours' notice/).waitFor()
+    await expectNoAxeViolations(page, 'schedule session dialog, time refused')
     await shotScreen(page, 'sessions-schedule-error-phone', alert)
 
     // Three days ahead, weekly on two days, three times.
@@ -381,6 +400,7 @@ describe('group sessions', () => {
       .getByRole('list', { name: 'Sessions of the series Capitals of Europe' })
       .getByRole('listitem')
     await expect.poll(() => rows.count()).toBe(3)
+    await expectNoAxeViolations(page, 'sessions, a series expanded')
     await shot(page, 'sessions-list-phone')
 
     // Reschedule one to 19:30 and cancel another.
@@ -390,6 +410,7 @@ describe('group sessions', () => {
       .click()
     const reschedule = page.getByRole('dialog', { name: 'Reschedule Capitals of Europe' })
     await expect(reschedule.getByLabel('Time', { exact: true }).inputValue()).resolves.toBe('18:00')
+    await expectNoAxeViolations(page, 'reschedule dialog')
     await reschedule.getByLabel('Time', { exact: true }).fill('19:30')
     await reschedule.getByRole('button', { name: 'Save new time' }).click()
     await reschedule.waitFor({ state: 'hidden' })
@@ -398,10 +419,10 @@ describe('group sessions', () => {
       .nth(2)
       .getByRole('button', { name: /^Cancel/ })
       .click()
-    await page
-      .getByRole('dialog', { name: 'Cancel Capitals of Europe?' })
-      .getByRole('button', { name: 'Cancel session' })
-      .click()
+    const cancel = page.getByRole('dialog', { name: 'Cancel Capitals of Europe?' })
+    await cancel.getByRole('button', { name: 'Cancel session' }).waitFor()
+    await expectNoAxeViolations(page, 'cancel session dialog')
+    await cancel.getByRole('button', { name: 'Cancel session' }).click()
     await rows.nth(2).getByText('Cancelled', { exact: true }).waitFor()
 
     // Filters live in the URL; the series still shows as one row, its cancelled occurrence.
@@ -411,6 +432,7 @@ describe('group sessions', () => {
     await expect(page.getByLabel('Status').inputValue()).resolves.toBe('cancelled')
     await series.getByText('Cancelled', { exact: true }).first().waitFor()
     await expect.poll(() => series.count()).toBe(1)
+    await expectNoAxeViolations(page, 'sessions, filtered')
     await page.getByRole('button', { name: 'Clear filters' }).click()
     await series.getByText(/^Weekly on .+ · 2 of 3 upcoming$/).waitFor()
     await page.getByLabel('Created by').selectOption({ label: 'Dana Admin' })
@@ -423,12 +445,14 @@ describe('group sessions', () => {
     const instant = page.getByRole('dialog', { name: 'Start an instant session' })
     await instant.getByRole('radio', { name: /Big Buck Bunny/ }).check()
     await instant.getByLabel('Duration (minutes)').fill('15')
+    await expectNoAxeViolations(page, 'instant session dialog')
     await instant.getByRole('button', { name: 'Start session now' }).click()
     await instant.waitFor({ state: 'hidden' })
     const live = sessionRows(page, 'Big Buck Bunny')
     await live.getByText('Active', { exact: true }).waitFor()
     await live.getByText('Instant').waitFor()
     await live.getByRole('link', { name: /^Join/ }).waitFor()
+    await expectNoAxeViolations(page, 'sessions, an instant session active')
     await shot(page, 'sessions-instant-phone')
     await live.getByRole('button', { name: /^End now/ }).click()
     await page
@@ -444,6 +468,7 @@ describe('group sessions', () => {
       .getByText('Capitals of Europe')
       .first()
       .waitFor()
+    await expectNoAxeViolations(page, 'group overview, next sessions')
     await shot(page, 'group-overview-sessions-phone')
     await page.context().close()
   }, 180_000)

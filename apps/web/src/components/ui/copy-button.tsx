@@ -40,7 +40,8 @@ export function CopyButton({ text, label = 'Copy link' }: CopyButtonProps) {
       <Button
         variant="secondary"
         size="sm"
-        aria-label={label}
+        // Once copied, the visible "Copied" is part of the name too (WCAG 2.5.3).
+        aria-label={state === 'copied' ? `${label}: copied` : label}
         onClick={() => {
           copyText(text).then(
             () => setState('copied'),

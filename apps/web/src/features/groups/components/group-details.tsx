@@ -17,12 +17,13 @@ function Detail({
   children: ReactNode
 }) {
   return (
-    <div className="flex items-start gap-3 rounded-xl bg-slate-50 p-3 ring-1 ring-slate-100">
-      <Icon aria-hidden className="mt-0.5 size-4 shrink-0 text-brand-600" />
-      <div className="flex min-w-0 flex-col gap-0.5">
-        <dt className="text-xs font-semibold tracking-wide text-slate-500 uppercase">{term}</dt>
-        <dd className="text-sm font-medium break-words text-slate-900">{children}</dd>
-      </div>
+    // dt and dd sit right in the div (as a definition list requires); the icon hangs in its padding.
+    <div className="relative flex min-w-0 flex-col gap-0.5 rounded-xl bg-slate-50 p-3 pl-10 ring-1 ring-slate-100">
+      <dt className="text-xs font-semibold tracking-wide text-slate-500 uppercase">
+        <Icon aria-hidden className="absolute top-3.5 left-3 size-4 text-brand-600" />
+        {term}
+      </dt>
+      <dd className="text-sm font-medium break-words text-slate-900">{children}</dd>
     </div>
   )
 }

@@ -73,7 +73,7 @@ export function GroupList({ emptyAction }: { emptyAction: ReactNode }) {
             {group.description ? (
               <p className="line-clamp-2 text-sm text-slate-600">{group.description}</p>
             ) : (
-              <p className="text-sm text-slate-400 italic">No description</p>
+              <p className="text-sm text-slate-500 italic">No description</p>
             )}
             <TagList tags={group.tags} />
             <div className="mt-auto flex flex-wrap items-center gap-2 pt-1 text-sm text-slate-600">

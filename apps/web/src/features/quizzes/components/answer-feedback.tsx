@@ -48,7 +48,7 @@ export function AnswerFeedback({
           className={clsx(
             'rounded-full px-3 py-1 text-sm font-bold tabular-nums',
             result.correct
-              ? 'bg-emerald-600 text-white'
+              ? 'bg-emerald-700 text-white'
               : 'bg-white text-rose-700 ring-1 ring-rose-200',
           )}
         >
