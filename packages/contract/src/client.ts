@@ -63,7 +63,7 @@ export function createApiClient(options: ApiClientOptions = {}): ApiCall {
     }
     const url = `${options.baseUrl ?? ''}${buildPath(endpoint.path, params)}${toQueryString(query)}`
     const headers: Record<string, string> = {
-      accept: 'application/json',
+      accept: endpoint.responseContentType ?? 'application/json',
       ...(await options.headers?.()),
     }
     if (body !== undefined) headers['content-type'] = 'application/json'
@@ -74,6 +74,9 @@ export function createApiClient(options: ApiClientOptions = {}): ApiCall {
       body: body === undefined ? undefined : JSON.stringify(body),
     })
     if (!response.ok) throw await toApiError(response)
+    if (endpoint.responseContentType !== undefined) {
+      return endpoint.response.parse(await response.text()) as EndpointOutput<typeof endpoint>
+    }
     const json: unknown = response.status === 204 ? {} : await response.json()
     return endpoint.response.parse(json) as EndpointOutput<typeof endpoint>
   }

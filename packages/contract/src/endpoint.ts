@@ -17,6 +17,8 @@ export interface Endpoint {
   query?: z.ZodType
   body?: z.ZodType
   response: z.ZodType
+  /** A response that is not JSON (e.g. a CSV download): sent as this media type, as text. */
+  responseContentType?: 'text/csv; charset=utf-8'
 }
 
 export function defineEndpoint<const E extends Endpoint>(endpoint: E): E {

@@ -12,6 +12,12 @@ export const errorCodes = {
   SHARE_NOT_FOUND: 'No question set has this share token.',
   SHARE_EXPIRED: 'The share link existed but its expiry has passed.',
   SHARE_REQUIRES_SIGN_IN: 'The question set is shared with signed-in users only.',
+  SHARE_DISABLED:
+    'The author turned the share link off; nothing more can be started or answered through it.',
+  SHARE_IS_SESSION_COPY:
+    'The question set is the copy a group session took; it opens and closes with its session.',
+  ATTEMPT_LIMIT_REACHED:
+    'The signed-in user has used every attempt the author allows at this quiz.',
   ATTEMPT_NOT_FOUND: 'No attempt with this id is visible to the caller.',
   ATTEMPT_FINISHED: 'The attempt was finished; it takes no more answers.',
   ATTEMPT_NOT_FINISHED: 'The attempt is still in progress, so it has no result yet.',

@@ -40,6 +40,9 @@ export type AnswerKeyStatus = z.infer<typeof answerKeyStatusSchema>
 /** Who may open a question set: also `group`, for the copy a group session takes. */
 export const questionSetVisibilitySchema = z.enum(['public', 'signed_in', 'group'])
 
+/** How many attempts one signed-in person may start at a share. */
+export const maxAttemptsSchema = z.number().int().min(1).max(100)
+
 /** Share questions on a loop as a link. Give the loop inline, or the id of one of your loops. */
 export const createShareBodySchema = z
   .object({
@@ -55,10 +58,22 @@ export const createShareBodySchema = z
       .min(1)
       .max(24 * 365)
       .optional(),
+    maxAttempts: maxAttemptsSchema
+      .optional()
+      .describe('Attempts one signed-in person may start; leave out for no limit'),
+    forceNew: z
+      .boolean()
+      .optional()
+      .describe('Make a new link even when an unchanged share of this loop is still live'),
   })
   .refine((body) => (body.loop === undefined) !== (body.loopId === undefined), {
     message: 'Give either loop or loopId',
     path: ['loop'],
+  })
+  // Guests have no account to count attempts against, so a limit needs signed-in takers.
+  .refine((body) => body.maxAttempts === undefined || body.visibility === 'signed_in', {
+    message: 'An attempt limit counts per account: share with signed-in users only to set one',
+    path: ['maxAttempts'],
   })
 export type CreateShareBody = z.infer<typeof createShareBodySchema>
 
@@ -66,6 +81,11 @@ export const createShareResponseSchema = z.object({
   token: z.string(),
   shareUrl: z.url(),
   expiresAt: timestampSchema.nullable(),
+  reused: z
+    .boolean()
+    .describe(
+      'True when an unchanged live share of the same loop was returned instead of a new one',
+    ),
 })
 export type CreateShareResponse = z.infer<typeof createShareResponseSchema>
 
@@ -85,6 +105,18 @@ export const publicQuestionSetSchema = z.object({
   expiresAt: timestampSchema.nullable(),
   createdAt: timestampSchema,
   ownerName: z.string(),
+  maxAttempts: maxAttemptsSchema
+    .nullable()
+    .describe('Attempts per signed-in person; null for no limit'),
+  viewerAttempts: z
+    .object({
+      used: z.number().int(),
+      latestAttemptId: z.string().nullable(),
+    })
+    .nullable()
+    .describe(
+      'The signed-in caller’s own attempts at this share (not in group sessions); null for guests',
+    ),
 })
 export type PublicQuestionSet = z.infer<typeof publicQuestionSetSchema>
 
@@ -100,6 +132,13 @@ export const questionSetSummarySchema = z.object({
   expiresAt: timestampSchema.nullable(),
   createdAt: timestampSchema,
   attemptCount: z.number().int(),
+  maxAttempts: maxAttemptsSchema.nullable(),
+  disabledAt: timestampSchema
+    .nullable()
+    .describe('When the author turned the link off; null while on'),
+  isSessionCopy: z
+    .boolean()
+    .describe('The copy a group session took: it follows its session, not these settings'),
 })
 export type QuestionSetSummary = z.infer<typeof questionSetSummarySchema>
 export const questionSetPageSchema = pageSchema(questionSetSummarySchema)
@@ -207,3 +246,66 @@ export type AttemptSummary = z.infer<typeof attemptSummarySchema>
 export const attemptPageSchema = pageSchema(attemptSummarySchema)
 export const findAttemptsQuerySchema = pageQuerySchema
 export const findQuestionSetsQuerySchema = pageQuerySchema
+
+/** The details of an ATTEMPT_LIMIT_REACHED error: the limit, and the caller's latest attempt. */
+export const attemptLimitDetailsSchema = z.object({
+  maxAttempts: z.number().int(),
+  latestAttemptId: z.string().nullable(),
+})
+
+/** Turn a share link off (later visits are told so) or on again. */
+export const setQuestionSetStatusBodySchema = z.object({ enabled: z.boolean() })
+export type SetQuestionSetStatusBody = z.infer<typeof setQuestionSetStatusBodySchema>
+
+/** Whether an attempt was taken by a guest (a display name only) or a signed-in account. */
+export const takerKindSchema = z.enum(['guest', 'account'])
+export type TakerKind = z.infer<typeof takerKindSchema>
+
+/** One attempt at the author's share, as its author sees it: never the attempt's secret id. */
+export const shareAttemptSchema = z.object({
+  displayName: z.string(),
+  kind: takerKindSchema,
+  status: attemptStatusSchema,
+  score: z.number().int(),
+  maxScore: z.number().int(),
+  correctCount: z.number().int(),
+  questionCount: z.number().int(),
+  startedAt: timestampSchema,
+  finishedAt: timestampSchema.nullable(),
+  durationSeconds: z
+    .number()
+    .nullable()
+    .describe('finishedAt − startedAt in seconds; null while in progress'),
+})
+export type ShareAttempt = z.infer<typeof shareAttemptSchema>
+
+/** The attempts at a share, newest first, at most `limit` of them; `total` counts all. */
+export const shareAttemptListSchema = z.object({
+  items: z.array(shareAttemptSchema),
+  total: z.number().int(),
+  limit: z.number().int(),
+})
+export type ShareAttemptList = z.infer<typeof shareAttemptListSchema>
+
+/** How the takers of a share did on one question. */
+export const questionStatSchema = z.object({
+  questionId: z.string(),
+  position: z.number().int().describe('1 for the first question'),
+  prompt: z.string(),
+  answeredCount: z.number().int(),
+  correctCount: z.number().int(),
+  correctRate: z
+    .number()
+    .min(0)
+    .max(1)
+    .nullable()
+    .describe('correctCount / answeredCount; null while nobody answered it'),
+})
+export type QuestionStat = z.infer<typeof questionStatSchema>
+
+/** Per question, in the share's order: how many answered it and how many got it right. */
+export const questionStatListSchema = z.object({ items: z.array(questionStatSchema) })
+export type QuestionStatList = z.infer<typeof questionStatListSchema>
+
+/** The CSV of a share's attempts (RFC 4180, a header row, one row per attempt). */
+export const shareAttemptsCsvSchema = z.string().describe('text/csv; charset=utf-8')

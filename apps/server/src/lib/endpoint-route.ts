@@ -61,7 +61,13 @@ export function route<E extends Endpoint>(
       ...(endpoint.query ? { querystring: endpoint.query } : {}),
       ...(endpoint.body ? { body: endpoint.body } : {}),
       response: {
-        [endpoint.successStatus]: endpoint.response,
+        [endpoint.successStatus]:
+          endpoint.responseContentType === undefined
+            ? endpoint.response
+            : {
+                description: endpoint.summary,
+                content: { [endpoint.responseContentType]: { schema: endpoint.response } },
+              },
         '4xx': errorBodySchema,
         '5xx': errorBodySchema,
       },
@@ -86,6 +92,10 @@ export function route<E extends Endpoint>(
         reply,
       } as EndpointContext<E>)
       reply.status(endpoint.successStatus)
+      // Set before sending: Fastify then sends the text as it is instead of as JSON.
+      if (endpoint.responseContentType !== undefined) {
+        reply.header('content-type', endpoint.responseContentType)
+      }
       return endpoint.successStatus === 204 ? reply.send() : result
     },
   })

@@ -6,6 +6,21 @@ import type { QuizzesService } from './quizzes.service.ts'
 export function registerQuizRoutes(app: FastifyInstance, quizzes: QuizzesService) {
   route(app, endpoints.createShare, ({ user, body }) => quizzes.share(user, body))
   route(app, endpoints.findQuestionSets, ({ user, query }) => quizzes.findMine(user.id, query))
+  route(app, endpoints.getMyQuestionSet, ({ user, params }) => quizzes.getMine(user, params.token))
+  route(app, endpoints.setQuestionSetStatus, ({ user, params, body }) =>
+    quizzes.setStatus(user, params.token, body.enabled),
+  )
+  route(app, endpoints.findQuestionSetAttempts, ({ user, params }) =>
+    quizzes.findAttempts(user, params.token),
+  )
+  route(app, endpoints.findQuestionSetStats, ({ user, params }) =>
+    quizzes.findStats(user, params.token),
+  )
+  route(app, endpoints.downloadQuestionSetAttempts, async ({ user, params, reply }) => {
+    const { fileName, csv } = await quizzes.attemptsCsv(user, params.token)
+    reply.header('content-disposition', `attachment; filename="${fileName}"`)
+    return csv
+  })
   route(app, endpoints.getQuestionSet, ({ user, params }) =>
     quizzes.getPublicSet(params.token, user),
   )
@@ -16,6 +31,9 @@ export function registerQuizRoutes(app: FastifyInstance, quizzes: QuizzesService
   route(app, endpoints.getAttempt, ({ user, params }) => quizzes.getAttempt(params.attemptId, user))
   route(app, endpoints.submitAnswer, ({ user, params, body }) =>
     quizzes.submitAnswer(params.attemptId, user, body),
+  )
+  route(app, endpoints.openQuestion, ({ user, params }) =>
+    quizzes.openQuestion(params.attemptId, user, params.questionId),
   )
   route(app, endpoints.finishAttempt, ({ user, params }) =>
     quizzes.finishAttempt(params.attemptId, user),

@@ -34,6 +34,8 @@ import type {
   QuestionSetRow,
   QuizzesRepository,
 } from './quizzes.repository.ts'
+import { createShareManagement, isSameShare, toQuestionSetSummary } from './share-management.ts'
+import type { SharesRepository } from './shares.repository.ts'
 
 /** What the quiz flow asks of group sessions, for attempts taken inside one. */
 export interface SessionGate {
@@ -49,6 +51,7 @@ export interface SessionGate {
 
 export interface QuizzesServiceDeps {
   quizzes: QuizzesRepository
+  shares: SharesRepository
   loops: LoopsRepository
   sessionGate: SessionGate
   publicUrl: string
@@ -67,6 +70,7 @@ interface KeyContext {
 
 export function createQuizzesService({
   quizzes,
+  shares,
   loops,
   sessionGate,
   publicUrl,
@@ -80,6 +84,11 @@ export function createQuizzesService({
 
   /** A question set the viewer may take, or the reason they may not. */
   function assertOpenTo(set: QuestionSetRow, viewer: Viewer) {
+    if (set.disabledAt !== null) {
+      throw new AppError('SHARE_DISABLED', {
+        message: 'This quiz link was turned off by its author.',
+      })
+    }
     if (isExpired(set)) {
       throw new AppError('SHARE_EXPIRED', {
         message: `This quiz link expired on ${set.expiresAt?.toISOString()}. Ask its author for a new one.`,
@@ -213,6 +222,8 @@ export function createQuizzesService({
   }
 
   return {
+    ...createShareManagement({ quizzes, shares, shareUrlOf, now }),
+
     async share(owner: AuthUser, body: CreateShareBody): Promise<CreateShareResponse> {
       let loopData = body.loop
       if (body.loopId !== undefined) {
@@ -226,21 +237,40 @@ export function createQuizzesService({
         body.expiresInHours === undefined
           ? null
           : new Date(now().getTime() + body.expiresInHours * 3_600_000)
-      const set = await quizzes.insertQuestionSet({
-        token: newSecretToken(),
-        ownerId: owner.id,
+      const candidate = {
         title: body.title ?? loopData.videoTitle,
-        loopId: body.loopId ?? null,
         loopData,
-        questions: assignQuestionIds(body.questions, newShortId),
+        questions: body.questions,
         visibility: body.visibility,
         showAnswers: body.showAnswers,
+        maxAttempts: body.maxAttempts ?? null,
+      }
+      // A link with an expiry is a new lifetime, so only never-expiring links are offered again.
+      if (body.loopId !== undefined && !body.forceNew && expiresAt === null) {
+        const live = await shares.findLiveSharesOfLoop(owner.id, body.loopId, now())
+        const same = live.find((set) => set.expiresAt === null && isSameShare(set, candidate))
+        if (same) {
+          return {
+            token: same.token,
+            shareUrl: shareUrlOf(same.token),
+            expiresAt: null,
+            reused: true,
+          }
+        }
+      }
+      const set = await quizzes.insertQuestionSet({
+        ...candidate,
+        token: newSecretToken(),
+        ownerId: owner.id,
+        loopId: body.loopId ?? null,
+        questions: assignQuestionIds(body.questions, newShortId),
         expiresAt,
       })
       return {
         token: set.token,
         shareUrl: shareUrlOf(set.token),
         expiresAt: set.expiresAt?.toISOString() ?? null,
+        reused: false,
       }
     },
 
@@ -254,18 +284,8 @@ export function createQuizzesService({
         rows,
         query.limit,
         (row) => ({ at: row.set.createdAt, id: row.set.id }),
-        ({ set, attemptCount }): QuestionSetSummary => ({
-          token: set.token,
-          title: set.title,
-          shareUrl: shareUrlOf(set.token),
-          videoTitle: set.loopData.videoTitle,
-          questionCount: set.questions.length,
-          visibility: set.visibility,
-          showAnswers: set.showAnswers,
-          expiresAt: set.expiresAt?.toISOString() ?? null,
-          createdAt: set.createdAt.toISOString(),
-          attemptCount,
-        }),
+        ({ set, attemptCount }): QuestionSetSummary =>
+          toQuestionSetSummary(set, attemptCount, shareUrlOf(set.token)),
       )
     },
 
@@ -282,6 +302,8 @@ export function createQuizzesService({
         expiresAt: set.expiresAt?.toISOString() ?? null,
         createdAt: set.createdAt.toISOString(),
         ownerName,
+        maxAttempts: set.maxAttempts,
+        viewerAttempts: viewer ? await shares.findUserAttemptTally(set.id, viewer.id) : null,
       }
     },
 
@@ -299,13 +321,27 @@ export function createQuizzesService({
           details: [{ path: 'body.displayName', message: 'is required for guests' }],
         })
       }
-      const attempt = await quizzes.insertAttempt({
+      const row = {
         id: newSecretToken(),
         questionSetId: set.id,
         userId: viewer?.id ?? null,
         displayName,
         maxScore: totalPoints(set.questions),
-      })
+      }
+      const attempt =
+        set.maxAttempts !== null && viewer
+          ? await shares.insertAttemptWithinLimit({ ...row, userId: viewer.id }, set.maxAttempts)
+          : await quizzes.insertAttempt(row)
+      if (!attempt) {
+        const { latestAttemptId } = await shares.findUserAttemptTally(set.id, row.userId ?? '')
+        throw new AppError('ATTEMPT_LIMIT_REACHED', {
+          message:
+            set.maxAttempts === 1
+              ? 'You have used your attempt at this quiz.'
+              : `You have used your ${set.maxAttempts} attempts at this quiz.`,
+          details: { maxAttempts: set.maxAttempts, latestAttemptId },
+        })
+      }
       return toAttempt(attempt, set, [], await keyContextOf(attempt, set))
     },
 
