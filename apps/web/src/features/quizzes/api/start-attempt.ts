@@ -14,6 +14,8 @@ export function useStartAttempt(token: string) {
     onSuccess: (attempt) => {
       queryClient.setQueryData(getAttemptQueryOptions(attempt.id).queryKey, attempt)
       void queryClient.invalidateQueries({ queryKey: ['attempts', 'mine'] })
+      // The set counts the caller's attempts (for an attempt limit): refresh it.
+      void queryClient.invalidateQueries({ queryKey: ['question-set', token] })
     },
   })
 }

@@ -1,4 +1,4 @@
-import { Eye, Link2, ListChecks, Share2, Users } from 'lucide-react'
+import { BarChart3, CircleOff, Eye, Link2, ListChecks, Share2, Users } from 'lucide-react'
 import { Link } from 'react-router'
 import { Badge } from '../../../components/ui/badge'
 import { Button } from '../../../components/ui/button'
@@ -57,7 +57,17 @@ export function QuestionSetList({ limit = 20 }: { limit?: number }) {
                   </Link>
                   <p className="truncate text-sm text-slate-500">{set.videoTitle}</p>
                 </div>
-                <CopyButton text={set.shareUrl} label={`Copy link to ${set.title}`} />
+                <div className="flex shrink-0 flex-wrap items-center justify-end gap-2">
+                  <Link
+                    to={`/shares/${set.token}`}
+                    aria-label={`See who took it: ${set.title}`}
+                    className="inline-flex items-center gap-1 rounded-lg px-2 py-1 text-sm font-semibold text-brand-700 hover:bg-brand-50"
+                  >
+                    <BarChart3 aria-hidden className="size-4" />
+                    See who took it
+                  </Link>
+                  <CopyButton text={set.shareUrl} label={`Copy link to ${set.title}`} />
+                </div>
               </div>
               <div className="flex flex-wrap items-center gap-x-3 gap-y-1.5 text-sm text-slate-500">
                 <span className="inline-flex items-center gap-1">
@@ -76,6 +86,17 @@ export function QuestionSetList({ limit = 20 }: { limit?: number }) {
                   <Eye aria-hidden className="size-3" />
                   {showAnswersBadge[set.showAnswers]}
                 </Badge>
+                {set.disabledAt !== null ? (
+                  <Badge tone="danger">
+                    <CircleOff aria-hidden className="size-3" />
+                    Link off
+                  </Badge>
+                ) : null}
+                {set.maxAttempts !== null ? (
+                  <Badge>
+                    {set.maxAttempts === 1 ? '1 attempt each' : `${set.maxAttempts} attempts each`}
+                  </Badge>
+                ) : null}
                 {isExpired ? <Badge tone="danger">Expired</Badge> : null}
                 {set.expiresAt && !isExpired ? (
                   <Badge tone="warning">

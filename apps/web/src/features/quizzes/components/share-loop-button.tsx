@@ -1,5 +1,5 @@
 import type { Loop } from '@loopquiz/contract'
-import { ExternalLink, Share2 } from 'lucide-react'
+import { BarChart3, ExternalLink, Share2 } from 'lucide-react'
 import { useState } from 'react'
 import { Link } from 'react-router'
 import { Button } from '../../../components/ui/button'
@@ -7,7 +7,7 @@ import { CopyButton } from '../../../components/ui/copy-button'
 import { useCreateShare } from '../api/create-share'
 import { ShareQuizDialog } from './share-quiz-dialog'
 
-/** Shares a loop's questions as a public quiz link, then offers to copy or open it. */
+/** Shares a loop's questions as a quiz link with options, then offers to copy, open or follow it. */
 export function ShareLoopButton({ loop }: { loop: Loop }) {
   const share = useCreateShare()
   const [isChoosing, setIsChoosing] = useState(false)
@@ -15,18 +15,49 @@ export function ShareLoopButton({ loop }: { loop: Loop }) {
   if (loop.questions.length === 0) {
     return <p className="text-sm text-slate-500">Add questions in the extension to share</p>
   }
-  if (share.data) {
-    const path = `/questions/${share.data.token}`
+  const dialog = (
+    <ShareQuizDialog
+      loop={loop}
+      isOpen={isChoosing}
+      onClose={() => setIsChoosing(false)}
+      onShare={share.mutate}
+      isSharing={share.isPending}
+      error={share.error}
+      shared={share.data}
+    />
+  )
+  const openDialog = () => {
+    share.reset()
+    setIsChoosing(true)
+  }
+  if (share.data && !isChoosing) {
     return (
-      <div className="flex flex-wrap items-center gap-2">
+      <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
         <CopyButton text={share.data.shareUrl} label={`Copy link to ${loop.videoTitle} quiz`} />
         <Link
-          to={path}
+          to={`/questions/${share.data.token}`}
           className="inline-flex items-center gap-1 text-sm font-semibold text-brand-700 hover:underline"
         >
           Open quiz
           <ExternalLink aria-hidden className="size-3.5" />
         </Link>
+        <Link
+          to={`/shares/${share.data.token}`}
+          className="inline-flex items-center gap-1 text-sm font-semibold text-brand-700 hover:underline"
+        >
+          <BarChart3 aria-hidden className="size-3.5" />
+          See who took it
+        </Link>
+        <Button
+          variant="ghost"
+          size="sm"
+          aria-label={`Share again: ${loop.videoTitle}`}
+          aria-haspopup="dialog"
+          onClick={openDialog}
+        >
+          Share again
+        </Button>
+        {dialog}
       </div>
     )
   }
@@ -37,22 +68,12 @@ export function ShareLoopButton({ loop }: { loop: Loop }) {
         size="sm"
         aria-label={`Share as quiz: ${loop.videoTitle}`}
         aria-haspopup="dialog"
-        onClick={() => {
-          share.reset()
-          setIsChoosing(true)
-        }}
+        onClick={openDialog}
       >
         <Share2 aria-hidden className="size-4" />
         Share as quiz
       </Button>
-      <ShareQuizDialog
-        loop={loop}
-        isOpen={isChoosing}
-        onClose={() => setIsChoosing(false)}
-        onShare={share.mutate}
-        isSharing={share.isPending}
-        error={share.error}
-      />
+      {dialog}
     </div>
   )
 }

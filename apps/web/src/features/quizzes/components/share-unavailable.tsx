@@ -1,4 +1,4 @@
-import { CalendarX2, LockKeyhole, SearchX } from 'lucide-react'
+import { CalendarX2, LockKeyhole, SearchX, Unplug } from 'lucide-react'
 import { Link } from 'react-router'
 import { Button, buttonClassName } from '../../../components/ui/button'
 import { ErrorAlert } from '../../../components/ui/error-alert'
@@ -27,6 +27,19 @@ export function ShareUnavailable({
     </Link>
   )
 
+  if (hasErrorCode(error, 'SHARE_DISABLED')) {
+    return (
+      <StatusPage
+        icon={Unplug}
+        tone="warning"
+        title="This link was turned off by its author."
+        actions={homeLink}
+      >
+        <p>Nobody can open or take this quiz while the link is off.</p>
+        <p>Ask the person who shared it whether they will turn it on again.</p>
+      </StatusPage>
+    )
+  }
   if (hasErrorCode(error, 'SHARE_EXPIRED')) {
     return (
       <StatusPage
