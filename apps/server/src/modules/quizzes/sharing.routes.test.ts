@@ -418,6 +418,13 @@ describe('who took my quiz', () => {
     expect(member.startedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/)
   })
 
+  it('is documented in the OpenAPI document as a CSV download', async () => {
+    const document = (await call('GET', '/api/docs/json', {})).json()
+    const operation = document.paths['/api/question-sets/{token}/attempts.csv'].get
+    expect(operation.operationId).toBe('downloadQuestionSetAttempts')
+    expect(Object.keys(operation.responses['200'].content)).toEqual(['text/csv; charset=utf-8'])
+  })
+
   it('has no attempts yet for a fresh share, and a CSV of the header only', async () => {
     const { token } = await share(app, author)
     const list = (await call('GET', `/api/question-sets/${token}/attempts`, author.bearer)).json()
