@@ -192,7 +192,7 @@ describe('session rules in the UI', () => {
     await expectNoAxeViolations(host, 'session page, a participant left the group')
 
     for (const page of [host, guest]) await page.context().close()
-  }, 120_000)
+  }, 240_000)
 
   it('by keyboard, the host ends a session and opens a late window in the same dialog', async () => {
     const { owner, group } = await createGroupWithMember('Keyboard club')
@@ -231,7 +231,7 @@ describe('session rules in the UI', () => {
     await notice.getByText(new RegExp(until.time)).waitFor()
     await expectNoAxeViolations(host, 'session page, ended with a late window')
     await host.context().close()
-  }, 60_000)
+  }, 120_000)
 
   it('in a group that approves sessions, a member’s rescheduled session waits for approval again, a member’s instant session is refused with a way to schedule it, and a turned-down one says so', async () => {
     const { owner, member, group } = await createGroupWithMember('Approval club', {
@@ -319,7 +319,7 @@ describe('session rules in the UI', () => {
     await expectNoAxeViolations(page, 'sessions, turned down')
 
     await page.context().close()
-  }, 120_000)
+  }, 240_000)
 
   it('a weekly series is one row that expands to its occurrences; cancelling "this and following" keeps the earlier ones; "all sessions" moves the series; Upcoming lists soonest first', async () => {
     const { owner, group } = await createGroupWithMember('Series club')
@@ -419,5 +419,5 @@ describe('session rules in the UI', () => {
       .toEqual(['Sooner one-off', 'Weekly drill', 'Later one-off'])
 
     await page.context().close()
-  }, 120_000)
+  }, 240_000)
 })

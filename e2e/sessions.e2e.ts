@@ -317,7 +317,7 @@ describe('group sessions', () => {
     await shot(m, 'sessions-member-phone')
 
     for (const page of [a, m]) await page.context().close()
-  }, 300_000)
+  }, 480_000)
 
   it('at phone width, an admin schedules from a video and own questions within the group’s rules, repeats weekly, reschedules, cancels, filters, and runs an instant session', async () => {
     const groupZone = 'America/New_York'
@@ -471,5 +471,5 @@ describe('group sessions', () => {
     await expectNoAxeViolations(page, 'group overview, next sessions')
     await shot(page, 'group-overview-sessions-phone')
     await page.context().close()
-  }, 180_000)
+  }, 360_000)
 })

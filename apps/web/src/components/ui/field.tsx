@@ -42,7 +42,7 @@ export function Field({
         </p>
       ) : null}
       {error ? (
-        <p id={errorId} className="text-sm font-medium text-rose-600">
+        <p id={errorId} className="text-sm font-medium text-rose-700">
           {error}
         </p>
       ) : null}

@@ -59,7 +59,7 @@ export function MemberList({ group, currentUserId }: MemberListProps) {
                   <p className="flex flex-wrap items-center gap-x-2 gap-y-1">
                     <span className="truncate font-semibold text-slate-900">
                       {member.name}
-                      {isMe ? <span className="font-normal text-slate-500"> (you)</span> : null}
+                      {isMe ? <span className="font-normal text-slate-600"> (you)</span> : null}
                     </span>
                     <RoleBadge role={member.role} />
                   </p>

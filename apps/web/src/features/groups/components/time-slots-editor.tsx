@@ -155,7 +155,7 @@ export function TimeSlotsEditor({ rows, onChange, timezone, invalidIndex }: Time
                     />
                   </div>
                   {isInvalid ? (
-                    <p className="text-sm font-medium text-rose-600">
+                    <p className="text-sm font-medium text-rose-700">
                       The slot must end after it starts.
                     </p>
                   ) : null}

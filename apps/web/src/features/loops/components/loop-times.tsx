@@ -130,7 +130,7 @@ function TimeRow({
         </div>
       </div>
       {shownError ? (
-        <p id={errorId} className="text-sm font-medium text-rose-600">
+        <p id={errorId} className="text-sm font-medium text-rose-700">
           {shownError}
         </p>
       ) : null}

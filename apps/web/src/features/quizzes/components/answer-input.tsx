@@ -196,7 +196,7 @@ function MultipleChoice({ question, result, isSubmitting, onAnswer }: AnswerInpu
           })}
         </ul>
       </fieldset>
-      {error ? <p className="text-sm font-medium text-rose-600">{error}</p> : null}
+      {error ? <p className="text-sm font-medium text-rose-700">{error}</p> : null}
       {result ? null : (
         <div className="flex justify-end">
           <Button type="submit" size="lg" isLoading={isSubmitting}>

@@ -90,7 +90,7 @@ export function RecentLoopPicker({
                   <span className="font-semibold break-words text-slate-900">
                     {loop.videoTitle}
                   </span>
-                  <span className="flex flex-wrap items-center gap-x-3 gap-y-0.5 text-sm text-slate-500">
+                  <span className="flex flex-wrap items-center gap-x-3 gap-y-0.5 text-sm text-slate-600">
                     <LoopSegment loop={loop} />
                     <span className="inline-flex items-center gap-1">
                       <ListChecks aria-hidden className="size-3.5" />
@@ -102,7 +102,7 @@ export function RecentLoopPicker({
                   </span>
                   {hasQuestions ? null : (
                     <span className="text-xs text-slate-500">
-                      Add questions to it in the extension to use it.
+                      It needs questions before a session can use it.
                     </span>
                   )}
                 </span>
@@ -111,7 +111,7 @@ export function RecentLoopPicker({
           )
         })}
       </ul>
-      {error ? <p className="text-sm font-medium text-rose-600">{error}</p> : null}
+      {error ? <p className="text-sm font-medium text-rose-700">{error}</p> : null}
       <LoadMore
         hasNextPage={loops.hasNextPage}
         isFetchingNextPage={loops.isFetchingNextPage}

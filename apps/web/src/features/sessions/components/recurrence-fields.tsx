@@ -75,7 +75,7 @@ export function RecurrenceFields({ value, onChange, firstWeekday, errors }: Recu
               })}
             </div>
             {errors.days ? (
-              <p className="text-sm font-medium text-rose-600">{errors.days}</p>
+              <p className="text-sm font-medium text-rose-700">{errors.days}</p>
             ) : null}
           </fieldset>
           <TextField

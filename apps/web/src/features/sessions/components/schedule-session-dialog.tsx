@@ -241,7 +241,7 @@ function SessionForm({
         )}
       >
         {hasErrors ? (
-          <p role="alert" className="text-sm font-medium text-rose-600">
+          <p role="alert" className="text-sm font-medium text-rose-700">
             Check the fields marked above.
           </p>
         ) : null}

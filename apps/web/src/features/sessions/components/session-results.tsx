@@ -159,7 +159,7 @@ function Comparison({
                     )}
                   >
                     {participant.name}
-                    {isMe ? <span className="font-normal text-slate-500"> (you)</span> : null}
+                    {isMe ? <span className="font-normal text-slate-600"> (you)</span> : null}
                   </span>
                   {participant.late ? <Badge tone="warning">Late</Badge> : null}
                   {participant.leftGroup ? <Badge>Left the group</Badge> : null}

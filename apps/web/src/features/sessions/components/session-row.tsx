@@ -34,7 +34,7 @@ function DateTile({ session }: { session: GroupSession }) {
       className={clsx(
         'flex size-12 shrink-0 flex-col items-center justify-center rounded-xl leading-none',
         isMuted
-          ? 'bg-slate-100 text-slate-500'
+          ? 'bg-slate-100 text-slate-600'
           : 'bg-linear-to-br from-brand-100 to-fuchsia-100 text-brand-800',
       )}
     >

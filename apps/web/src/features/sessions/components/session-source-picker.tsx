@@ -17,7 +17,7 @@ const choices = [
     kind: 'loop',
     icon: Import,
     label: 'Import from recent loops',
-    hint: 'A loop you marked with the extension',
+    hint: 'One of your saved loops',
   },
   {
     kind: 'manual',
@@ -68,7 +68,7 @@ export function SessionSourcePicker({
                 />
                 <span className="flex flex-col">
                   <span className="text-sm font-semibold text-slate-900">{choice.label}</span>
-                  <span className="text-xs text-slate-500">{choice.hint}</span>
+                  <span className="text-xs text-slate-600">{choice.hint}</span>
                 </span>
               </label>
             )

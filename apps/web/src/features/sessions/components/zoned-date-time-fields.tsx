@@ -63,7 +63,7 @@ export function ZonedDateTimeFields({
         />
       </div>
       {error ? (
-        <p id={errorId} className="text-sm font-medium text-rose-600">
+        <p id={errorId} className="text-sm font-medium text-rose-700">
           {error}
         </p>
       ) : null}
