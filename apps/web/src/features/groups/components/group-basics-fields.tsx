@@ -1,11 +1,11 @@
 import type { GroupPrivacy, UpdateGroupBody } from '@loopquiz/contract'
 import clsx from 'clsx'
 import { useMemo } from 'react'
-import { SelectField } from '../../../components/ui/select-field'
+import { Combobox } from '../../../components/ui/combobox'
 import { TextField } from '../../../components/ui/text-field'
 import { TextareaField } from '../../../components/ui/textarea-field'
 import { privacyLabels } from '../utils/labels'
-import { timeZoneOptions } from '../utils/time-zones'
+import { matchTimeZones, timeZoneOptions } from '../utils/time-zones'
 
 const MAX_TAGS = 10
 const MAX_TAG_LENGTH = 32
@@ -121,19 +121,16 @@ export function GroupBasicsFields({ values, errors, onChange }: GroupBasicsField
           ))}
         </div>
       </fieldset>
-      <SelectField
+      <Combobox
         label="Time zone"
         name="timezone"
-        hint="Scheduled sessions and allowed time slots use this time zone."
+        hint="Type a city or region. Scheduled sessions and allowed time slots use this time zone."
+        options={zones}
         value={values.timezone}
-        onChange={(event) => set('timezone', event.target.value)}
-      >
-        {zones.map((zone) => (
-          <option key={zone.value} value={zone.value}>
-            {zone.label}
-          </option>
-        ))}
-      </SelectField>
+        onChange={(zone) => set('timezone', zone)}
+        filter={matchTimeZones}
+        noMatchText={(query) => `No time zone matches “${query}”`}
+      />
       <TextField
         label="Tags"
         name="tags"

@@ -15,6 +15,7 @@ import {
   weekdayOf,
 } from '../../../lib/zoned-time'
 import { useCreateInstantSession } from '../api/create-instant-session'
+import { useNextStart } from '../api/get-next-start'
 import { useScheduleSession } from '../api/schedule-session'
 import { MAX_OCCURRENCES, weeklyRule } from '../utils/recurrence'
 import { parseDuration } from '../utils/session-form-values'
@@ -31,7 +32,7 @@ import { ZonedDateTimeFields } from './zoned-date-time-fields'
 
 const HOUR_MS = 3_600_000
 
-/** The next whole hour on the group's clock that respects its advance notice. */
+/** Until the server's proposal arrives (or when none fits): the next whole hour after the notice. */
 function suggestedStart(group: Group): WallTime {
   const at = new Date(Date.now() + (group.settings.advance_notice_hours + 1) * HOUR_MS)
   const wall = instantToWallTime(at, group.timezone)
@@ -103,8 +104,14 @@ function SessionForm({
   const [source, setSource] = useState<SourceDraft>(draft?.source ?? emptySourceDraft)
   const [pickedTitle, setPickedTitle] = useState(draft?.pickedTitle ?? '')
   const [title, setTitle] = useState(draft?.title ?? '')
-  const [when, setWhen] = useState<WallTime>(() => suggestedStart(group))
+  const [fallbackWhen] = useState<WallTime>(() => suggestedStart(group))
+  // Null until the person picks a time: till then the form follows the group's earliest start.
+  const [pickedWhen, setPickedWhen] = useState<WallTime | null>(null)
   const [duration, setDuration] = useState(draft?.duration ?? (kind === 'schedule' ? '60' : '30'))
+  const nextStart = useNextStart(group.id, kind === 'schedule' ? parseDuration(duration) : null)
+  const proposedStart = nextStart.data?.startsAt ?? null
+  const when =
+    pickedWhen ?? (proposedStart ? instantToWallTime(proposedStart, group.timezone) : fallbackWhen)
   const [recurrence, setRecurrence] = useState<RecurrenceValue>({
     isWeekly: false,
     days: [],
@@ -181,9 +188,11 @@ function SessionForm({
           <GroupRulesNote group={group} />
           <ZonedDateTimeFields
             value={when}
-            onChange={setWhen}
+            onChange={setPickedWhen}
             timeZone={group.timezone}
             error={errors.when}
+            suggestion={nextStart.data}
+            onUseSuggestion={() => setPickedWhen(null)}
           />
         </>
       ) : null}

@@ -1,9 +1,13 @@
-import { Globe2 } from 'lucide-react'
+import type { NextStart } from '@loopquiz/contract'
+import { CalendarClock, Globe2 } from 'lucide-react'
 import { useId } from 'react'
+import { Button } from '../../../components/ui/button'
 import { TextField } from '../../../components/ui/text-field'
 import {
   browserTimeZone,
   formatDateTimeIn,
+  formatTimeIn,
+  isSameDay,
   isSameWallClock,
   type WallTime,
   wallTimeToInstant,
@@ -18,6 +22,9 @@ interface ZonedDateTimeFieldsProps {
   error?: string
   /** What the moment is, e.g. "Accept late answers until"; "Starts at" by default. */
   legend?: string
+  /** The earliest start the group allows: shown, and offered while another time is picked. */
+  suggestion?: NextStart | undefined
+  onUseSuggestion?: () => void
 }
 
 /**
@@ -30,6 +37,8 @@ export function ZonedDateTimeFields({
   timeZone,
   error,
   legend = 'Starts at',
+  suggestion,
+  onUseSuggestion,
 }: ZonedDateTimeFieldsProps) {
   const viewerZone = browserTimeZone()
   const instant = wallTimeToInstant(value, timeZone)
@@ -87,6 +96,61 @@ export function ZonedDateTimeFields({
           </span>
         )}
       </p>
+      {suggestion ? (
+        <EarliestStart
+          suggestion={suggestion}
+          picked={instant}
+          timeZone={timeZone}
+          viewerZone={viewerZone}
+          onUse={onUseSuggestion}
+        />
+      ) : null}
     </fieldset>
+  )
+}
+
+interface EarliestStartProps {
+  suggestion: NextStart
+  picked: Date | null
+  timeZone: string
+  viewerZone: string
+  onUse: (() => void) | undefined
+}
+
+/** "Earliest time the group allows: Tue 8 Dec, 18:00 (your time 12:00)", with a way back to it. */
+function EarliestStart({ suggestion, picked, timeZone, viewerZone, onUse }: EarliestStartProps) {
+  const { startsAt } = suggestion
+  if (startsAt === null) {
+    return (
+      <p className="flex items-start gap-1.5 rounded-lg bg-amber-50 p-2.5 text-sm text-amber-900 ring-1 ring-amber-200">
+        <CalendarClock aria-hidden className="mt-0.5 size-4 shrink-0" />
+        <span>{suggestion.reason ?? 'No start time fits the group’s rules.'}</span>
+      </p>
+    )
+  }
+  const isPicked = picked !== null && picked.getTime() === Date.parse(startsAt)
+  const yourTime = isSameWallClock(startsAt, timeZone, viewerZone)
+    ? null
+    : isSameDay(startsAt, timeZone, viewerZone)
+      ? formatTimeIn(startsAt, viewerZone)
+      : formatDateTimeIn(startsAt, viewerZone)
+  return (
+    <div className="flex flex-wrap items-center gap-x-3 gap-y-2 text-sm text-slate-600">
+      <p className="flex items-start gap-1.5">
+        <CalendarClock aria-hidden className="mt-0.5 size-4 shrink-0 text-brand-600" />
+        <span>
+          Earliest time the group allows:{' '}
+          <span className="font-semibold text-slate-900">
+            {formatDateTimeIn(startsAt, timeZone)}
+          </span>
+          {yourTime ? ` (your time ${yourTime})` : ''}
+        </span>
+      </p>
+      {!isPicked && onUse ? (
+        <Button variant="secondary" size="sm" onClick={onUse}>
+          Use it
+        </Button>
+      ) : null}
+    </div>
   )
 }
