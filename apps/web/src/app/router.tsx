@@ -76,6 +76,11 @@ export const router = createBrowserRouter([
                 lazy: () => import('./routes/share').then((m) => ({ Component: m.ShareRoute })),
               },
               {
+                path: 'settings',
+                lazy: () =>
+                  import('./routes/settings').then((m) => ({ Component: m.SettingsRoute })),
+              },
+              {
                 path: 'groups',
                 lazy: () => import('./routes/groups').then((m) => ({ Component: m.GroupsRoute })),
               },

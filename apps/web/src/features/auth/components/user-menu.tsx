@@ -1,4 +1,4 @@
-import { ChevronDown, LayoutDashboard, LogOut } from 'lucide-react'
+import { ChevronDown, LayoutDashboard, LogOut, Settings } from 'lucide-react'
 import { useEffect, useId, useRef, useState } from 'react'
 import { Link, useNavigate } from 'react-router'
 import { Button } from '../../../components/ui/button'
@@ -72,6 +72,14 @@ export function UserMenu({ user }: { user: AuthUser }) {
             >
               <LayoutDashboard aria-hidden className="size-4" />
               My dashboard
+            </Link>
+            <Link
+              to="/settings"
+              onClick={() => setIsOpen(false)}
+              className="flex items-center gap-2 rounded-lg px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-brand-600"
+            >
+              <Settings aria-hidden className="size-4" />
+              Settings
             </Link>
             <Button
               variant="ghost"

@@ -1,0 +1,20 @@
+import { useMutation } from '@tanstack/react-query'
+import { authClient } from '../../../lib/auth-client'
+import { toAuthRequestError } from '../../../lib/errors'
+
+export interface ChangePasswordInput {
+  currentPassword: string
+  newPassword: string
+  /** Ends every other session of the account; this browser stays signed in. */
+  revokeOtherSessions: boolean
+}
+
+export async function changePassword(input: ChangePasswordInput) {
+  const { data, error } = await authClient.changePassword(input)
+  if (error) throw toAuthRequestError(error)
+  return data
+}
+
+export function useChangePassword() {
+  return useMutation({ mutationFn: changePassword })
+}
