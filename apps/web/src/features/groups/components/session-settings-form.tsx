@@ -127,7 +127,7 @@ export function SessionSettingsForm({ group }: { group: Group }) {
           />
           <PermissionSelect
             label="Who can start instant sessions"
-            hint="“Share to Group” from the browser extension."
+            hint="Sessions that start at once, with “Start instant session”."
             value={values.instantSession}
             onChange={(instantSession) => change({ instantSession })}
           />

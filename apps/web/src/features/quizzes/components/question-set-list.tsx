@@ -33,8 +33,8 @@ export function QuestionSetList({ limit = 20 }: { limit?: number }) {
   if (items.length === 0) {
     return (
       <EmptyState icon={Share2} title="Nothing shared yet">
-        Share a loop’s questions (from the extension, or with “Share as quiz” on a loop) to get a
-        link anyone can play. It will show up here with its attempts.
+        Share a loop’s questions with “Share as quiz” on a loop to get a link anyone can play. It
+        will show up here with its attempts.
       </EmptyState>
     )
   }

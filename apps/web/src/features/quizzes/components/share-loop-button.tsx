@@ -13,7 +13,7 @@ export function ShareLoopButton({ loop }: { loop: Loop }) {
   const [isChoosing, setIsChoosing] = useState(false)
 
   if (loop.questions.length === 0) {
-    return <p className="text-sm text-slate-500">Add questions in the extension to share</p>
+    return <p className="text-sm text-slate-500">Add questions to this loop to share it</p>
   }
   const dialog = (
     <ShareQuizDialog

@@ -15,7 +15,7 @@ export function findRecentLoopsQueryOptions(limit: number) {
   })
 }
 
-/** My loops synced from the extension, newest first: what a session can be imported from. */
+/** My loops, newest first: what a session can be imported from. */
 export function useRecentLoops({ limit = 10 }: { limit?: number } = {}) {
   return useInfiniteQuery(findRecentLoopsQueryOptions(limit))
 }

@@ -51,8 +51,8 @@ export function RecentLoopPicker({
           </Button>
         }
       >
-        Loops you mark with the LoopQuiz extension appear here. You can also type in a video and
-        questions yourself.
+        Loops you make on the Loops page appear here. You can also type in a video and questions
+        yourself.
       </EmptyState>
     )
   }
