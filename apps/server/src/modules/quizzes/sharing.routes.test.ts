@@ -15,7 +15,12 @@ const stranger = await signUp(app, 'Stranger')
 
 type Headers = Record<string, string>
 
-function call(method: 'GET' | 'POST' | 'PUT', url: string, headers: Headers, payload?: object) {
+function call(
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH',
+  url: string,
+  headers: Headers,
+  payload?: object,
+) {
   return app.inject({ method, url, headers, ...(payload ? { payload } : {}) })
 }
 
@@ -335,7 +340,7 @@ describe('who took my quiz', () => {
       {
         questionId: ids[0],
         position: 1,
-        prompt: sampleQuestions[0].prompt,
+        prompt: sampleQuestions[0]?.prompt,
         answeredCount: 2,
         correctCount: 1,
         correctRate: 0.5,
@@ -343,7 +348,7 @@ describe('who took my quiz', () => {
       {
         questionId: ids[1],
         position: 2,
-        prompt: sampleQuestions[1].prompt,
+        prompt: sampleQuestions[1]?.prompt,
         answeredCount: 1,
         correctCount: 1,
         correctRate: 1,
@@ -351,7 +356,7 @@ describe('who took my quiz', () => {
       {
         questionId: ids[2],
         position: 3,
-        prompt: sampleQuestions[2].prompt,
+        prompt: sampleQuestions[2]?.prompt,
         answeredCount: 2,
         correctCount: 1,
         correctRate: 0.5,
@@ -359,7 +364,7 @@ describe('who took my quiz', () => {
       {
         questionId: ids[3],
         position: 4,
-        prompt: sampleQuestions[3].prompt,
+        prompt: sampleQuestions[3]?.prompt,
         answeredCount: 0,
         correctCount: 0,
         correctRate: null,
