@@ -716,6 +716,8 @@ export function QuestionEditor({
   const listErrorId = useId()
   const [focusTarget, setFocusTarget] = useState<FocusTarget | null>(null)
   const [dragging, setDragging] = useState<string | null>(null)
+  // Read by the drag handlers: a dragover can come before the render that sets `dragging`.
+  const draggingRef = useRef<string | null>(null)
   const [dropTarget, setDropTarget] = useState<{
     key: string
     position: 'before' | 'after'
@@ -761,8 +763,19 @@ export function QuestionEditor({
     return event.clientY < box.top + box.height / 2 ? 'before' : 'after'
   }
 
+  function startDrag(key: string) {
+    draggingRef.current = key
+    setDragging(key)
+  }
+
+  function endDrag() {
+    draggingRef.current = null
+    setDragging(null)
+    setDropTarget(null)
+  }
+
   function handleDragOver(event: DragEvent<HTMLElement>, key: string) {
-    if (!dragging) return
+    if (!draggingRef.current) return
     event.preventDefault()
     event.dataTransfer.dropEffect = 'move'
     const position = dropPositionOf(event)
@@ -771,12 +784,12 @@ export function QuestionEditor({
   }
 
   function handleDrop(event: DragEvent<HTMLElement>, target: number) {
-    if (!dragging) return
+    const key = draggingRef.current
+    if (!key) return
     event.preventDefault()
-    const from = questions.findIndex((question) => question.key === dragging)
+    const from = questions.findIndex((question) => question.key === key)
     if (from >= 0) move(from, dropIndex(from, target, dropPositionOf(event)))
-    setDragging(null)
-    setDropTarget(null)
+    endDrag()
   }
 
   const showSuggestions = Boolean(transcript?.trim())
@@ -829,14 +842,11 @@ export function QuestionEditor({
                   event.dataTransfer.setData('text/plain', `Question ${index + 1}`)
                   const card = event.currentTarget.closest('li')
                   if (card) event.dataTransfer.setDragImage(card, 24, 24)
-                  setDragging(question.key)
+                  startDrag(question.key)
                 }}
                 onDragOver={(event) => handleDragOver(event, question.key)}
                 onDrop={(event) => handleDrop(event, index)}
-                onDragEnd={() => {
-                  setDragging(null)
-                  setDropTarget(null)
-                }}
+                onDragEnd={endDrag}
               />
             ))}
           </ol>
