@@ -190,6 +190,8 @@ export function LoopEditor({
                 title={draft.videoTitle}
                 onReady={(info) => {
                   setPlayer({ url: video.url, durationS: info.durationS })
+                  // Opening a saved loop shows its first frame, not the video's.
+                  if (draft.startS !== null) playerRef.current?.seekTo(draft.startS)
                   if (info.title && !draft.videoTitle.trim()) update({ videoTitle: info.title })
                 }}
                 onPlayingChange={playback.onPlayingChange}

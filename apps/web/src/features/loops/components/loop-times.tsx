@@ -111,21 +111,19 @@ function TimeRow({
             variant="ghost"
             size="sm"
             className="px-2 ring-1 ring-slate-200 ring-inset"
-            aria-label={`${label} half a second earlier`}
             onClick={() => nudge(-NUDGE_S)}
           >
             <Minus aria-hidden className="size-3.5" />
-            0.5 s
+            <span className="sr-only">{label} </span>0.5 s<span className="sr-only"> earlier</span>
           </Button>
           <Button
             variant="ghost"
             size="sm"
             className="px-2 ring-1 ring-slate-200 ring-inset"
-            aria-label={`${label} half a second later`}
             onClick={() => nudge(NUDGE_S)}
           >
             <Plus aria-hidden className="size-3.5" />
-            0.5 s
+            <span className="sr-only">{label} </span>0.5 s<span className="sr-only"> later</span>
           </Button>
         </div>
       </div>
