@@ -40,14 +40,15 @@ function NavItem({
       end={end}
       className={({ isActive }) =>
         clsx(
-          'inline-flex items-center gap-1.5 rounded-lg px-2 py-1.5 text-sm font-semibold transition-colors focus-visible:outline-2 focus-visible:outline-brand-600 sm:px-2.5',
+          'inline-flex items-center gap-1.5 rounded-lg px-1.5 py-1.5 text-sm font-semibold transition-colors focus-visible:outline-2 focus-visible:outline-brand-600 sm:px-2.5',
           isActive
             ? 'bg-brand-50 text-brand-700'
             : 'text-slate-600 hover:bg-slate-100 hover:text-slate-900',
         )
       }
     >
-      <Icon aria-hidden className="size-4" />
+      {/* Phones show the words alone: with icons, three items and the account button overlap at 375px. */}
+      <Icon aria-hidden className="hidden size-4 sm:block" />
       {label}
     </NavLink>
   )
@@ -58,7 +59,7 @@ function TopNav() {
   return (
     <header className="sticky top-0 z-20 border-b border-slate-200/80 bg-white/85 backdrop-blur-md">
       <div className="mx-auto flex h-16 max-w-6xl items-center justify-between gap-3 px-4 sm:px-6">
-        <nav aria-label="Main" className="flex min-w-0 items-center gap-2 sm:gap-6">
+        <nav aria-label="Main" className="flex min-w-0 items-center gap-1 sm:gap-6">
           <Link
             to="/"
             aria-label="LoopQuiz home"
