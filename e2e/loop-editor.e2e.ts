@@ -315,7 +315,7 @@ describe('loop editor', () => {
     await context.close()
   }, 180_000)
 
-  it('keeps a new loop’s draft over a reload until it can be saved, and says when a link is not a video', async () => {
+  it('keeps a new loop’s draft over a reload until it can be saved, and says when a video cannot play (a missing file, YouTube out of reach)', async () => {
     const author = await signUpByApi(baseUrl, 'Draft Keeper')
     const context = await browser.newContext({ viewport: viewports.phone, baseURL: baseUrl })
     const page = await signIn(context, author.email, '/loops/new')
@@ -330,6 +330,19 @@ describe('loop editor', () => {
     await page.getByRole('link', { name: /Open the video/ }).waitFor()
     await expectNoViolations(page)
     await shot(page, 'loop-editor-video-missing-phone')
+    // A YouTube link loads YouTube's player, which cannot load here (no network): the editor
+    // says so and the rest of it still works.
+    await page.getByLabel('Video link').fill('https://www.youtube.com/watch?v=aqz-KE-bpKQ')
+    await page.getByText('The YouTube player could not load here', { exact: false }).waitFor()
+    await page
+      .getByText('YouTube captions can’t be read here: paste the transcript instead.')
+      .waitFor()
+    await expect(page.getByLabel('Captions file (optional)').count()).resolves.toBe(0)
+    await page.getByLabel('Video link').fill(`${fixtures.origin}/missing.webm`)
+    await page
+      .getByRole('alert')
+      .getByText(/This video can’t be played here/)
+      .waitFor()
 
     await page.reload()
     await page.getByRole('heading', { name: 'New loop', level: 1 }).waitFor()

@@ -14,7 +14,9 @@ interface SaveIndicatorProps {
 /** Where the loop's autosave stands, in words; both parts are live regions read politely. */
 export function SaveIndicator({ state, isCreated, onRetry }: SaveIndicatorProps) {
   return (
-    <div className="flex min-h-8 flex-wrap items-center gap-x-3 gap-y-1 text-sm">
+    // The two regions never show at once ("Saved" is the only state SaveStatus shows), so
+    // they sit side by side with no gap between them.
+    <div className="flex min-h-8 flex-wrap items-center gap-y-1 text-sm">
       <SaveStatus isSaved={state.kind === 'saved'} />
       <span role="status" className="inline-flex flex-wrap items-center gap-x-2 gap-y-1">
         {state.kind === 'waiting' || state.kind === 'saving' ? (
@@ -42,7 +44,7 @@ export function SaveIndicator({ state, isCreated, onRetry }: SaveIndicatorProps)
         ) : null}
       </span>
       {state.kind === 'failed' ? (
-        <Button variant="secondary" size="sm" onClick={onRetry}>
+        <Button variant="secondary" size="sm" className="ml-3" onClick={onRetry}>
           Try again
         </Button>
       ) : null}

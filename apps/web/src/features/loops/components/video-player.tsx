@@ -56,7 +56,7 @@ export function VideoPlayer({ video, ...rest }: VideoPlayerProps) {
 
 function PlayerProblem({ message, url }: { message: string; url: string }) {
   return (
-    <div className="absolute inset-0 flex flex-col items-center justify-center gap-2 p-4 text-center text-sm text-slate-100">
+    <div className="absolute inset-0 flex flex-col items-center justify-center gap-2 bg-slate-900 p-4 text-center text-sm text-slate-100">
       <TriangleAlert aria-hidden className="size-6 text-amber-300" />
       <p role="alert">{message}</p>
       <a
@@ -166,7 +166,7 @@ function Html5Video({
         // Reading a caption file from another site needs CORS on both; without captions the
         // video plays from any server, CORS or not.
         crossOrigin={hasCaptions ? 'anonymous' : undefined}
-        controls
+        controls={state !== 'failed'}
         playsInline
         preload="auto"
         aria-label={title ? `Video: ${title}` : 'Video'}
