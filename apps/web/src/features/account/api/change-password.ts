@@ -1,6 +1,6 @@
 import { useMutation } from '@tanstack/react-query'
 import { authClient } from '../../../lib/auth-client'
-import { toAuthRequestError } from '../../../lib/errors'
+import { toAccountError } from '../utils/account-error'
 
 export interface ChangePasswordInput {
   currentPassword: string
@@ -11,7 +11,7 @@ export interface ChangePasswordInput {
 
 export async function changePassword(input: ChangePasswordInput) {
   const { data, error } = await authClient.changePassword(input)
-  if (error) throw toAuthRequestError(error)
+  if (error) throw toAccountError(error)
   return data
 }
 

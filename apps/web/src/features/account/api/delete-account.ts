@@ -1,11 +1,14 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { authClient } from '../../../lib/auth-client'
-import { toAuthRequestError } from '../../../lib/errors'
+import { toAccountError } from '../utils/account-error'
 
-/** Deletes the signed-in account; the server asks for its password and refuses while a group needs a new owner. */
+/**
+ * Deletes the signed-in account. The server needs its password, and refuses while the user
+ * owns a group that others are in.
+ */
 export async function deleteAccount(password: string) {
   const { data, error } = await authClient.deleteUser({ password })
-  if (error) throw toAuthRequestError(error)
+  if (error) throw toAccountError(error)
   return data
 }
 

@@ -49,7 +49,7 @@ describe('describeDeletion', () => {
         groupsLeft: [group('Chess')],
       },
       [
-        'This deletes your 1 loop, and 1 shared quiz and the 1 attempt people made on it.',
+        'This deletes your 1 loop and 1 shared quiz and the 1 attempt people made on it.',
         'You leave 1 group: Chess.',
         'Your results in 1 group session are removed.',
         'The session you created in another group stays with that group; its owner becomes the host.',
@@ -60,7 +60,7 @@ describe('describeDeletion', () => {
       'shares nobody took, two groups alone',
       { sharedQuizzes: 2, groupsDeleted: [group('A'), group('B')] },
       [
-        'This deletes your 2 shared quizzes, and the groups A and B (you are their only member).',
+        'This deletes your 2 shared quizzes and the groups A and B (you are their only member).',
         lastSentence,
       ],
     ],

@@ -12,6 +12,14 @@ export function listNames(names: string[]): string {
 
 const namesOf = (groups: AccountGroup[]) => listNames(groups.map((group) => group.name))
 
+/** Like listNames, with a comma before the last "and" once a part has an "and" of its own. */
+function joinParts(parts: string[]): string {
+  if (parts.length <= 1 || !parts.slice(0, -1).some((part) => part.includes(' and '))) {
+    return listNames(parts)
+  }
+  return `${parts.slice(0, -1).join(', ')}, and ${parts.at(-1)}`
+}
+
 /**
  * What deleting the account removes and what stays, in sentences, from the server's preview:
  * "This deletes your 3 loops, 2 shared quizzes and the 14 attempts people made on them, …".
@@ -38,7 +46,7 @@ export function describeDeletion(preview: AccountDeletionPreview): string[] {
 
   const sentences = [
     removed.length > 0
-      ? `This deletes your ${removed.length > 1 ? `${removed.slice(0, -1).join(', ')}, and ${removed.at(-1)}` : removed[0]}.`
+      ? `This deletes your ${joinParts(removed)}.`
       : 'You have no loops, shared quizzes or groups of your own to delete.',
   ]
   if (preview.groupsLeft.length > 0) {
