@@ -313,7 +313,7 @@ describe('loop editor', () => {
       code: 'LOOP_NOT_FOUND',
     })
     await context.close()
-  }, 180_000)
+  }, 240_000)
 
   it('keeps a new loop’s draft over a reload until it can be saved, and says when a video cannot play (a missing file, YouTube out of reach)', async () => {
     const author = await signUpByApi(baseUrl, 'Draft Keeper')
