@@ -95,7 +95,7 @@ describe('question editor', () => {
     await q3.getByLabel('Accepted answer 1', { exact: true }).fill('Rome')
     await q3.getByRole('button', { name: 'Add accepted answer' }).click()
     await q3.getByLabel('Accepted answer 2', { exact: true }).fill('Roma')
-    await q3.getByLabel('Time limit (seconds)').fill('45')
+    await q3.getByLabel('Time limit').fill('45')
 
     // 4: true or false.
     await dialog.getByRole('button', { name: 'Add true or false' }).click()
@@ -146,14 +146,14 @@ describe('question editor', () => {
     // Errors sit next to their fields and are announced with them.
     const capital = question(dialog, 2)
     await capital.getByLabel('Points').fill('200')
-    await capital.getByLabel('Time limit (seconds)').fill('3')
+    await capital.getByLabel('Time limit').fill('3')
     await capital.getByLabel('Moment in the video').fill('1:75')
     await question(dialog, 3).getByLabel('Question', { exact: true }).fill('')
     await dialog.getByRole('button', { name: 'Schedule session' }).click()
     for (const [field, message] of [
       ['Points', 'Give a whole number of points from 0 to 100.'],
       [
-        'Time limit (seconds)',
+        'Time limit',
         'Give a whole number of seconds from 5 to 3600, or leave it empty for no limit.',
       ],
       [
@@ -176,7 +176,7 @@ describe('question editor', () => {
     await expectNoAxeViolations(page, 'question editor: errors')
 
     await capital.getByLabel('Points').fill('2')
-    await capital.getByLabel('Time limit (seconds)').fill('')
+    await capital.getByLabel('Time limit').fill('')
     await capital.getByLabel('Moment in the video').fill('1:15.3')
     await emptied.fill('Berlin is in Spain.')
 

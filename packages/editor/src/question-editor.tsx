@@ -139,8 +139,8 @@ function TimeLimitField({
   )
   return (
     <TextField
-      label="Time limit (seconds)"
-      hint="Empty for no limit."
+      label="Time limit"
+      hint="In seconds; empty for none."
       inputMode="numeric"
       autoComplete="off"
       placeholder="None"

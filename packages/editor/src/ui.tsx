@@ -90,7 +90,7 @@ export function Field({ label, hint, error, className, children }: FieldProps) {
 export function ErrorText({ id, message }: { id: string; message: string | undefined }) {
   if (!message) return null
   return (
-    <p id={id} className="text-sm font-medium text-rose-600">
+    <p id={id} className="text-sm font-medium text-rose-700">
       {message}
     </p>
   )

@@ -1,4 +1,4 @@
-import { QuestionEditor } from '@loopquiz/editor'
+import { QuestionEditor, type ValidationErrors, validateDrafts } from '@loopquiz/editor'
 import { CirclePlay, Video } from 'lucide-react'
 import { Badge } from '../../../components/ui/badge'
 import { TextField } from '../../../components/ui/text-field'
@@ -15,6 +15,16 @@ interface ManualSourceFieldsProps {
 export function ManualSourceFields({ value, onChange, errors }: ManualSourceFieldsProps) {
   const change = (next: Partial<ManualDraft>) => onChange({ ...value, ...next })
   const video = detectVideo(value.videoUrl)
+  // Once a submit found something wrong with a question, its messages follow the edits, so
+  // a fixed field stops saying it is wrong (questions added since are not judged yet).
+  const submitted = questionErrorsOf(errors)
+  const live = validateDrafts(value.questions).errors?.questions ?? {}
+  const questionErrors: ValidationErrors = {
+    ...submitted,
+    questions: Object.fromEntries(
+      Object.keys(submitted.questions).flatMap((key) => (live[key] ? [[key, live[key]]] : [])),
+    ),
+  }
   return (
     <div className="flex flex-col gap-4">
       <div className="flex flex-col gap-1.5">
@@ -74,7 +84,7 @@ export function ManualSourceFields({ value, onChange, errors }: ManualSourceFiel
       <QuestionEditor
         questions={value.questions}
         onChange={(questions) => change({ questions })}
-        errors={questionErrorsOf(errors)}
+        errors={questionErrors}
       />
     </div>
   )
