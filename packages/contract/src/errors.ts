@@ -24,6 +24,8 @@ export const errorCodes = {
   QUESTION_NOT_IN_SET: 'The answered question id is not part of the attempt’s question set.',
   ANSWER_ALREADY_RECORDED:
     'The question already has an answer (under another client answer id) in this attempt.',
+  TIME_LIMIT_PASSED:
+    'The question has a time limit and the answer came after it (plus a short grace) ran out since the question was first opened.',
   ANSWER_DOES_NOT_FIT_QUESTION:
     'The response has the wrong shape for the question type, or names an unknown option.',
   DISPLAY_NAME_REQUIRED: 'A guest must give a display name to take a public quiz.',

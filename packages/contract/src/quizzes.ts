@@ -184,6 +184,17 @@ export type AnswerResult = z.infer<typeof answerResultSchema>
 
 export const attemptStatusSchema = z.enum(['in_progress', 'finished'])
 
+/** When the taker was first shown a question: its countdown runs from here, on the server's clock. */
+export const questionOpeningSchema = z.object({
+  questionId: z.string(),
+  openedAt: timestampSchema,
+  deadline: timestampSchema
+    .nullable()
+    .describe('When the time to answer runs out; null when the question has no limit'),
+})
+/** When the taker was first shown a question, and when its time runs out. */
+export type QuestionOpening = z.infer<typeof questionOpeningSchema>
+
 /** An attempt as it stands: enough to resume it after a reload. */
 export const attemptSchema = z.object({
   id: z.string(),
@@ -198,6 +209,8 @@ export const attemptSchema = z.object({
   questionCount: z.number().int(),
   startedAt: timestampSchema,
   finishedAt: timestampSchema.nullable(),
+  /** The questions opened so far, so a reload resumes their countdowns where they were. */
+  openings: z.array(questionOpeningSchema),
 })
 export type Attempt = z.infer<typeof attemptSchema>
 
@@ -309,3 +322,14 @@ export type QuestionStatList = z.infer<typeof questionStatListSchema>
 
 /** The CSV of a share's attempts (RFC 4180, a header row, one row per attempt). */
 export const shareAttemptsCsvSchema = z.string().describe('text/csv; charset=utf-8')
+
+export const questionOpeningParamsSchema = attemptParamsSchema.extend({
+  questionId: z.string().min(1).max(64),
+})
+
+/** The opening of a question, and the server's clock so the client can correct its own. */
+export const openQuestionResponseSchema = questionOpeningSchema.extend({
+  serverNow: timestampSchema,
+})
+/** The opening of a question, and the server's clock so the client can correct its own. */
+export type OpenQuestionResponse = z.infer<typeof openQuestionResponseSchema>

@@ -5,9 +5,11 @@ import type {
   AttemptSummary,
   CreateShareBody,
   CreateShareResponse,
+  OpenQuestionResponse,
   PageQuery,
   PublicQuestionSet,
   Question,
+  QuestionOpening,
   QuestionSetSummary,
   ReviewItem,
   ShowAnswersPolicy,
@@ -28,6 +30,8 @@ import { decodeCursor, toPage } from '../../lib/pagination.ts'
 import { newSecretToken, newShortId } from '../../lib/tokens.ts'
 import type { LoopsRepository } from '../loops/loops.repository.ts'
 import { toLoopSnapshot } from '../loops/loops.service.ts'
+import type { QuestionOpeningsRepository } from './question-openings.repository.ts'
+import { createQuestionTiming } from './question-timing.ts'
 import type {
   AnswerRow,
   AttemptRow,
@@ -52,6 +56,7 @@ export interface SessionGate {
 export interface QuizzesServiceDeps {
   quizzes: QuizzesRepository
   shares: SharesRepository
+  openings: QuestionOpeningsRepository
   loops: LoopsRepository
   sessionGate: SessionGate
   publicUrl: string
@@ -71,12 +76,14 @@ interface KeyContext {
 export function createQuizzesService({
   quizzes,
   shares,
+  openings,
   loops,
   sessionGate,
   publicUrl,
   now = () => new Date(),
 }: QuizzesServiceDeps) {
   const shareUrlOf = (token: string) => `${publicUrl}/questions/${token}`
+  const timing = createQuestionTiming({ openings, now })
 
   function isExpired(set: QuestionSetRow): boolean {
     return set.expiresAt !== null && set.expiresAt.getTime() <= now().getTime()
@@ -172,6 +179,7 @@ export function createQuizzesService({
     set: QuestionSetRow,
     answerRows: AnswerRow[],
     context: KeyContext,
+    openingList: QuestionOpening[],
   ): Attempt {
     const byId = new Map(set.questions.map((q) => [q.id, q]))
     return {
@@ -187,6 +195,7 @@ export function createQuizzesService({
       questionCount: set.questions.length,
       startedAt: attempt.startedAt.toISOString(),
       finishedAt: attempt.finishedAt?.toISOString() ?? null,
+      openings: openingList,
     }
   }
 
@@ -342,13 +351,45 @@ export function createQuizzesService({
           details: { maxAttempts: set.maxAttempts, latestAttemptId },
         })
       }
-      return toAttempt(attempt, set, [], await keyContextOf(attempt, set))
+      return toAttempt(attempt, set, [], await keyContextOf(attempt, set), [])
     },
 
     async getAttempt(attemptId: string, viewer: Viewer): Promise<Attempt> {
       const { attempt, set } = await getOwnAttempt(attemptId, viewer)
       const answerRows = await quizzes.findAnswers(attempt.id)
-      return toAttempt(attempt, set, answerRows, await keyContextOf(attempt, set))
+      return toAttempt(
+        attempt,
+        set,
+        answerRows,
+        await keyContextOf(attempt, set),
+        await timing.openingsOf(attempt.id, set.questions),
+      )
+    },
+
+    /** Notes that the taker was shown a question, which starts its time limit; the first opening stands. */
+    async openQuestion(
+      attemptId: string,
+      viewer: Viewer,
+      questionId: string,
+    ): Promise<OpenQuestionResponse> {
+      const { attempt, set } = await getOwnAttempt(attemptId, viewer)
+      const question = set.questions.find((q) => q.id === questionId)
+      if (!question) {
+        throw new AppError('QUESTION_NOT_IN_SET', {
+          message: `Question ${questionId} is not part of this quiz.`,
+          details: [{ path: 'params.questionId', message: 'is not part of this quiz' }],
+        })
+      }
+      if (attempt.status === 'finished') {
+        throw new AppError('ATTEMPT_FINISHED', {
+          message: 'This attempt is finished; start a new one to answer again.',
+        })
+      }
+      assertOpenTo(set, viewer)
+      if (attempt.sessionId !== null && attempt.userId !== null) {
+        await sessionGate.assertOpenForAnswers(attempt.sessionId, attempt.userId)
+      }
+      return timing.open(attempt.id, question)
     },
 
     async submitAnswer(
@@ -389,6 +430,7 @@ export function createQuizzesService({
           details: [{ path: 'body.response', message: grade.reason }],
         })
       }
+      await timing.assertInTime(attempt.id, question)
       const saved = await quizzes.recordAnswer({
         attemptId: attempt.id,
         questionId: question.id,

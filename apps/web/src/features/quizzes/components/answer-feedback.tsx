@@ -1,6 +1,6 @@
 import type { AnswerResult, PublicQuestion } from '@loopquiz/contract'
 import clsx from 'clsx'
-import { ArrowRight, CircleCheck, CircleX, Lightbulb } from 'lucide-react'
+import { ArrowRight, CircleCheck, CircleX, Lightbulb, TimerOff } from 'lucide-react'
 import { Button } from '../../../components/ui/button'
 import { ErrorAlert } from '../../../components/ui/error-alert'
 import { useFocusOnMount } from '../../../hooks/use-focus-on-mount'
@@ -75,6 +75,39 @@ export function AnswerFeedback({
           </p>
         </div>
       ) : null}
+      {advanceError ? <ErrorAlert error={advanceError} /> : null}
+      <div className="flex justify-end">
+        <Button ref={nextRef} size="lg" onClick={onNext} isLoading={isAdvancing}>
+          {nextLabel}
+          {isAdvancing ? null : <ArrowRight aria-hidden className="size-4" />}
+        </Button>
+      </div>
+    </div>
+  )
+}
+
+interface TimeUpFeedbackProps {
+  nextLabel: 'Next question' | 'See results'
+  onNext: () => void
+  isAdvancing: boolean
+  advanceError: unknown
+}
+
+/** When a timed question's countdown ran out before an answer: it stays unanswered. */
+export function TimeUpFeedback({
+  nextLabel,
+  onNext,
+  isAdvancing,
+  advanceError,
+}: TimeUpFeedbackProps) {
+  const nextRef = useFocusOnMount<HTMLButtonElement>()
+  return (
+    <div className="flex animate-pop motion-reduce:animate-none flex-col gap-3 rounded-2xl border border-amber-200 bg-amber-50 p-4 sm:p-5">
+      <p className="flex items-center gap-2 text-lg font-extrabold text-amber-900">
+        <TimerOff aria-hidden className="size-6" />
+        Time is up — not answered
+      </p>
+      <p className="text-sm text-amber-900">This question scores no points.</p>
       {advanceError ? <ErrorAlert error={advanceError} /> : null}
       <div className="flex justify-end">
         <Button ref={nextRef} size="lg" onClick={onNext} isLoading={isAdvancing}>

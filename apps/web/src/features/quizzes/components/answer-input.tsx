@@ -12,6 +12,8 @@ interface AnswerInputProps {
   /** The graded answer once there is one; the input is then locked and marked. */
   result: AnswerResult | null
   isSubmitting: boolean
+  /** The time to answer ran out: the controls are locked, nothing is marked. */
+  isLocked: boolean
   onAnswer: (response: AnswerValue) => void
 }
 
@@ -73,7 +75,7 @@ const tileBase =
   'flex min-h-14 w-full items-center gap-3 rounded-xl px-4 py-3 text-left font-semibold text-slate-800 ring-1 ring-inset shadow-xs transition focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 disabled:cursor-default'
 
 /** One click answers: the options are buttons. */
-function SingleChoice({ question, result, isSubmitting, onAnswer }: AnswerInputProps) {
+function SingleChoice({ question, result, isSubmitting, isLocked, onAnswer }: AnswerInputProps) {
   const [pending, setPending] = useState<string | null>(null)
   return (
     <ul className="grid gap-3 sm:grid-cols-2">
@@ -84,7 +86,7 @@ function SingleChoice({ question, result, isSubmitting, onAnswer }: AnswerInputP
             <button
               type="button"
               className={clsx(tileBase, markStyles[mark])}
-              disabled={result !== null || isSubmitting}
+              disabled={result !== null || isSubmitting || isLocked}
               onClick={() => {
                 setPending(option.id)
                 onAnswer(option.id)
@@ -106,7 +108,7 @@ function SingleChoice({ question, result, isSubmitting, onAnswer }: AnswerInputP
   )
 }
 
-function TrueFalse({ result, isSubmitting, onAnswer }: AnswerInputProps) {
+function TrueFalse({ result, isSubmitting, isLocked, onAnswer }: AnswerInputProps) {
   const [pending, setPending] = useState<boolean | null>(null)
   const choices = [
     { value: true, label: 'True', accent: 'bg-sky-100 text-sky-800' },
@@ -121,7 +123,7 @@ function TrueFalse({ result, isSubmitting, onAnswer }: AnswerInputProps) {
             key={choice.label}
             type="button"
             className={clsx(tileBase, 'min-h-20 justify-center text-lg', markStyles[mark])}
-            disabled={result !== null || isSubmitting}
+            disabled={result !== null || isSubmitting || isLocked}
             onClick={() => {
               setPending(choice.value)
               onAnswer(choice.value)
@@ -142,7 +144,7 @@ function TrueFalse({ result, isSubmitting, onAnswer }: AnswerInputProps) {
   )
 }
 
-function MultipleChoice({ question, result, isSubmitting, onAnswer }: AnswerInputProps) {
+function MultipleChoice({ question, result, isSubmitting, isLocked, onAnswer }: AnswerInputProps) {
   const [selected, setSelected] = useState<string[]>([])
   const [error, setError] = useState<string>()
 
@@ -158,7 +160,10 @@ function MultipleChoice({ question, result, isSubmitting, onAnswer }: AnswerInpu
 
   return (
     <form noValidate onSubmit={handleSubmit} className="flex flex-col gap-4">
-      <fieldset className="flex flex-col gap-3" disabled={result !== null || isSubmitting}>
+      <fieldset
+        className="flex flex-col gap-3"
+        disabled={result !== null || isSubmitting || isLocked}
+      >
         <legend className="mb-3 text-sm font-semibold text-slate-600">Select all that apply</legend>
         <ul className="grid gap-3 sm:grid-cols-2">
           {(question.options ?? []).map((option) => {
@@ -197,7 +202,7 @@ function MultipleChoice({ question, result, isSubmitting, onAnswer }: AnswerInpu
         </ul>
       </fieldset>
       {error ? <p className="text-sm font-medium text-rose-700">{error}</p> : null}
-      {result ? null : (
+      {result || isLocked ? null : (
         <div className="flex justify-end">
           <Button type="submit" size="lg" isLoading={isSubmitting}>
             Submit answer
@@ -208,7 +213,7 @@ function MultipleChoice({ question, result, isSubmitting, onAnswer }: AnswerInpu
   )
 }
 
-function ShortText({ result, isSubmitting, onAnswer }: AnswerInputProps) {
+function ShortText({ result, isSubmitting, isLocked, onAnswer }: AnswerInputProps) {
   const [text, setText] = useState('')
   const [error, setError] = useState<string>()
 
@@ -231,10 +236,10 @@ function ShortText({ result, isSubmitting, onAnswer }: AnswerInputProps) {
         maxLength={500}
         value={result && typeof result.response === 'string' ? result.response : text}
         onChange={(event) => setText(event.target.value)}
-        disabled={result !== null || isSubmitting}
+        disabled={result !== null || isSubmitting || isLocked}
         error={error}
       />
-      {result ? null : (
+      {result || isLocked ? null : (
         <div className="flex justify-end">
           <Button type="submit" size="lg" isLoading={isSubmitting}>
             Submit answer

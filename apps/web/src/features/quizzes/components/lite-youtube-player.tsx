@@ -1,20 +1,113 @@
 import { Play } from 'lucide-react'
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { preconnect } from 'react-dom'
 
 const EMBED_ORIGIN = 'https://www.youtube-nocookie.com'
-
-// Focus follows the press into the player, so keyboard users go on from there. Defined once
-// so that React calls it on mount only, not again on each render.
-function focusOnMount(frame: HTMLIFrameElement | null) {
-  frame?.focus()
-}
+// The player's error codes: bad id (2), HTML5 failure (5), removed or private (100), the
+// owner forbids embedding (101, 150), embedding misconfigured (153).
+const PLAYER_ERRORS = new Set([2, 5, 100, 101, 150, 153])
+// A player that has said nothing this long after its frame was added did not load (offline,
+// or YouTube blocked on this network).
+const SILENCE_LIMIT_MS = 15_000
+const PLAYER_ENDED = 0
 
 interface LiteYouTubePlayerProps {
   videoId: string
   videoTitle: string
   startS: number
   endS: number
+  /** The player could not load or play the video. */
+  onError: () => void
+}
+
+/** A message from the embedded player, as its postMessage protocol sends them (JSON strings). */
+function parsePlayerMessage(data: unknown): { event?: string; info?: unknown } | null {
+  if (typeof data !== 'string') return null
+  try {
+    const message: unknown = JSON.parse(data)
+    return typeof message === 'object' && message !== null ? message : null
+  } catch {
+    return null
+  }
+}
+
+function endedState(message: { event?: string; info?: unknown }): boolean {
+  if (message.event === 'onStateChange') return message.info === PLAYER_ENDED
+  if (message.event === 'infoDelivery' && typeof message.info === 'object' && message.info) {
+    return (message.info as { playerState?: unknown }).playerState === PLAYER_ENDED
+  }
+  return false
+}
+
+/**
+ * The embedded player, listened to through the postMessage protocol its own IFrame API uses
+ * (the API's script is third-party code the page's CSP does not run): an error or a silent
+ * player reports `onError`, and reaching the loop's end (`end=`) seeks back to its start, so
+ * the loop plays over and over as the HTML5 player's does.
+ */
+function YouTubeFrame({
+  src,
+  title,
+  startS,
+  onError,
+}: {
+  src: string
+  title: string
+  startS: number
+  onError: () => void
+}) {
+  const frameRef = useRef<HTMLIFrameElement>(null)
+  const onErrorRef = useRef(onError)
+  onErrorRef.current = onError
+
+  useEffect(() => {
+    const frame = frameRef.current
+    frame?.focus()
+    let hasSpoken = false
+    const post = (message: object) =>
+      frame?.contentWindow?.postMessage(
+        JSON.stringify({ ...message, id: 1, channel: 'widget' }),
+        EMBED_ORIGIN,
+      )
+    // The player speaks only once told someone listens; it may not be ready the first time.
+    const listening = window.setInterval(() => {
+      if (!hasSpoken) post({ event: 'listening' })
+    }, 250)
+    const silence = window.setTimeout(() => {
+      if (!hasSpoken) onErrorRef.current()
+    }, SILENCE_LIMIT_MS)
+    function handleMessage(event: MessageEvent) {
+      if (event.origin !== EMBED_ORIGIN || event.source !== frame?.contentWindow) return
+      const message = parsePlayerMessage(event.data)
+      if (!message) return
+      hasSpoken = true
+      window.clearInterval(listening)
+      if (message.event === 'onError' && PLAYER_ERRORS.has(Number(message.info))) {
+        onErrorRef.current()
+      } else if (endedState(message)) {
+        post({ event: 'command', func: 'seekTo', args: [startS, true] })
+        post({ event: 'command', func: 'playVideo', args: [] })
+      }
+    }
+    window.addEventListener('message', handleMessage)
+    return () => {
+      window.clearInterval(listening)
+      window.clearTimeout(silence)
+      window.removeEventListener('message', handleMessage)
+    }
+  }, [startS])
+
+  return (
+    <iframe
+      ref={frameRef}
+      src={src}
+      title={title}
+      className="size-full"
+      allow="accelerometer; autoplay; clipboard-write; encrypted-media; gyroscope; picture-in-picture; web-share"
+      referrerPolicy="strict-origin-when-cross-origin"
+      allowFullScreen
+    />
+  )
 }
 
 /**
@@ -23,23 +116,27 @@ interface LiteYouTubePlayerProps {
  * the question for a phone's network and CPU, and a slow or blocked YouTube held the page.
  * Pressing play swaps in the player, already playing, as lite-youtube-embed does.
  */
-export function LiteYouTubePlayer({ videoId, videoTitle, startS, endS }: LiteYouTubePlayerProps) {
+export function LiteYouTubePlayer({
+  videoId,
+  videoTitle,
+  startS,
+  endS,
+  onError,
+}: LiteYouTubePlayerProps) {
   const [isActivated, setIsActivated] = useState(false)
   const [hasThumbnail, setHasThumbnail] = useState(true)
   const id = encodeURIComponent(videoId)
 
   if (isActivated) {
-    // The loop plays from its start and YouTube stops it at its end, as before.
-    const src = `${EMBED_ORIGIN}/embed/${id}?start=${Math.floor(startS)}&end=${Math.ceil(endS)}&rel=0&autoplay=1`
+    // The loop plays from its start; YouTube stops it at its end, and the frame loops it back.
+    const origin = encodeURIComponent(window.location.origin)
+    const src = `${EMBED_ORIGIN}/embed/${id}?start=${Math.floor(startS)}&end=${Math.ceil(endS)}&rel=0&autoplay=1&enablejsapi=1&origin=${origin}`
     return (
-      <iframe
-        ref={focusOnMount}
+      <YouTubeFrame
         src={src}
         title={`YouTube video: ${videoTitle}`}
-        className="size-full"
-        allow="accelerometer; autoplay; clipboard-write; encrypted-media; gyroscope; picture-in-picture; web-share"
-        referrerPolicy="strict-origin-when-cross-origin"
-        allowFullScreen
+        startS={startS}
+        onError={onError}
       />
     )
   }

@@ -2,6 +2,7 @@ import type {
   AnswerResult,
   AnswerValue,
   PublicQuestion,
+  QuestionOpening,
   SubmitAnswerBody,
 } from '@loopquiz/contract'
 import { Clock, Trophy } from 'lucide-react'
@@ -10,13 +11,20 @@ import { Card } from '../../../components/ui/card'
 import { ErrorAlert } from '../../../components/ui/error-alert'
 import { ProgressBar } from '../../../components/ui/progress-bar'
 import { useFocusOnMount } from '../../../hooks/use-focus-on-mount'
+import { hasErrorCode } from '../../../lib/errors'
 import { formatSeconds } from '../../../lib/format'
 import { randomId } from '../../../lib/random-id'
-import { AnswerFeedback } from './answer-feedback'
+import { useQuestionDeadline } from '../hooks/use-question-deadline'
+import { useTimeLeft } from '../hooks/use-time-left'
+import { AnswerFeedback, TimeUpFeedback } from './answer-feedback'
 import { AnswerInput } from './answer-input'
+import { QuestionCountdown } from './question-countdown'
 
 interface QuestionStepProps {
+  attemptId: string
   question: PublicQuestion
+  /** When this attempt first opened the question, if it did: its countdown resumes from there. */
+  opening: QuestionOpening | undefined
   number: number
   total: number
   answeredCount: number
@@ -33,7 +41,9 @@ interface QuestionStepProps {
 
 /** One question: its prompt, the answer controls, then the feedback. Keyed by question id. */
 export function QuestionStep({
+  attemptId,
   question,
+  opening,
   number,
   total,
   answeredCount,
@@ -51,6 +61,12 @@ export function QuestionStep({
   // so the server records it once.
   const [clientAnswerId] = useState(randomId)
   const headingRef = useFocusOnMount<HTMLHeadingElement>()
+  const deadline = useQuestionDeadline(attemptId, question, opening)
+  const timeLeftMs = useTimeLeft(deadline.status === 'running' ? deadline.deadlineMs : null)
+  // An answer already on its way when the clock hits zero may still count (the server allows
+  // a short grace), so the lock waits for its reply.
+  const isTimeUp =
+    !result && !isSubmitting && (timeLeftMs === 0 || hasErrorCode(submitError, 'TIME_LIMIT_PASSED'))
 
   function handleAnswer(response: AnswerValue) {
     onSubmit({ clientAnswerId, questionId: question.id, response })
@@ -77,6 +93,9 @@ export function QuestionStep({
           </div>
         </div>
         <ProgressBar value={answeredCount} max={total} label="Quiz progress" />
+        {deadline.status === 'untimed' || result || isTimeUp ? null : (
+          <QuestionCountdown limitMs={deadline.limitMs} timeLeftMs={timeLeftMs} />
+        )}
       </div>
 
       <h2
@@ -94,16 +113,24 @@ export function QuestionStep({
         question={question}
         result={result}
         isSubmitting={isSubmitting}
+        isLocked={isTimeUp}
         onAnswer={handleAnswer}
       />
 
-      {submitError && !result ? <ErrorAlert error={submitError} /> : null}
+      {submitError && !result && !isTimeUp ? <ErrorAlert error={submitError} /> : null}
 
       <div aria-live="polite">
         {result ? (
           <AnswerFeedback
             question={question}
             result={result}
+            nextLabel={nextLabel}
+            onNext={onNext}
+            isAdvancing={isAdvancing}
+            advanceError={advanceError}
+          />
+        ) : isTimeUp ? (
+          <TimeUpFeedback
             nextLabel={nextLabel}
             onNext={onNext}
             isAdvancing={isAdvancing}

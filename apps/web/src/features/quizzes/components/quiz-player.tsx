@@ -184,12 +184,17 @@ function QuestionFlow({ attempt, questions }: { attempt: Attempt; questions: Pub
   const finish = useFinishAttempt(attempt.id)
   // The answer just graded, shown until the taker moves on; everything else derives from the attempt.
   const [feedback, setFeedback] = useState<AnswerResult | null>(null)
+  // Timed questions whose time ran out and that the taker moved on from: they stay unanswered.
+  const [timedOutIds, setTimedOutIds] = useState<ReadonlySet<string>>(new Set())
 
   const answeredIds = new Set(attempt.answers.map((answer) => answer.questionId))
-  const remaining = questions.filter((question) => !answeredIds.has(question.id))
+  const remaining = questions.filter(
+    (question) => !answeredIds.has(question.id) && !timedOutIds.has(question.id),
+  )
   const shown = feedback
     ? questions.find((question) => question.id === feedback.questionId)
     : remaining[0]
+  const isLast = remaining.every((question) => question.id === shown?.id)
 
   /** The server knows better than this tab (another tab answered, or the attempt finished). */
   async function resync(questionId: string) {
@@ -216,10 +221,12 @@ function QuestionFlow({ attempt, questions }: { attempt: Attempt; questions: Pub
   }
 
   function handleNext() {
-    if (remaining.length === 0) {
+    if (isLast) {
       finish.mutate()
       return
     }
+    // No feedback means the shown question's time ran out unanswered.
+    if (!feedback && shown) setTimedOutIds((ids) => new Set(ids).add(shown.id))
     submit.reset()
     setFeedback(null)
   }
@@ -230,7 +237,9 @@ function QuestionFlow({ attempt, questions }: { attempt: Attempt; questions: Pub
         <span className="grid size-14 place-items-center rounded-2xl bg-brand-100 text-brand-700">
           <PartyPopper aria-hidden className="size-7" />
         </span>
-        <h2 className="text-2xl font-bold tracking-tight">All questions answered</h2>
+        <h2 className="text-2xl font-bold tracking-tight">
+          {timedOutIds.size > 0 ? 'No questions left' : 'All questions answered'}
+        </h2>
         <p className="text-slate-600">Your answers are saved. See how you did.</p>
         {finish.error ? <ErrorAlert error={finish.error} /> : null}
         <Button size="lg" onClick={() => finish.mutate()} isLoading={finish.isPending}>
@@ -243,7 +252,9 @@ function QuestionFlow({ attempt, questions }: { attempt: Attempt; questions: Pub
   return (
     <QuestionStep
       key={shown.id}
+      attemptId={attempt.id}
       question={shown}
+      opening={attempt.openings.find((opening) => opening.questionId === shown.id)}
       number={questions.indexOf(shown) + 1}
       total={questions.length}
       answeredCount={attempt.answers.length}
@@ -252,7 +263,7 @@ function QuestionFlow({ attempt, questions }: { attempt: Attempt; questions: Pub
       isSubmitting={submit.isPending}
       submitError={submit.error}
       onSubmit={handleSubmit}
-      nextLabel={remaining.length === 0 ? 'See results' : 'Next question'}
+      nextLabel={isLast ? 'See results' : 'Next question'}
       onNext={handleNext}
       isAdvancing={finish.isPending}
       advanceError={finish.error}

@@ -1,6 +1,6 @@
 import type { LoopSnapshot } from '@loopquiz/contract'
 import { ExternalLink, UserRound, VideoOff } from 'lucide-react'
-import { type SyntheticEvent, useState } from 'react'
+import { type SyntheticEvent, useCallback, useEffect, useRef, useState } from 'react'
 import { LoopSegment } from '../../../components/loop-summary'
 import { Card } from '../../../components/ui/card'
 import { LiteYouTubePlayer } from './lite-youtube-player'
@@ -20,29 +20,49 @@ function youtubeIdOf(loop: LoopSnapshot): string | null {
   }
 }
 
-function VideoUnavailable() {
+/** In place of a player that failed (offline, blocked, removed): the questions work without it. */
+function VideoUnavailable({ videoUrl }: { videoUrl: string }) {
   return (
-    <div className="flex h-full flex-col items-center justify-center gap-2 p-6 text-center text-slate-300">
+    <div
+      role="status"
+      className="flex h-full flex-col items-center justify-center gap-2 p-6 text-center text-slate-300"
+    >
       <VideoOff aria-hidden className="size-8" />
-      <p className="font-semibold text-white">The video can’t be played here</p>
-      <p className="text-sm">Use the link below to watch it at its source.</p>
+      <p className="font-semibold text-white">The video could not be loaded.</p>
+      <p className="text-sm">You can still answer the questions.</p>
+      <a
+        href={videoUrl}
+        target="_blank"
+        rel="noopener"
+        className="mt-1 inline-flex items-center gap-1.5 rounded-lg bg-white px-3 py-1.5 text-sm font-semibold text-slate-900 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-white"
+      >
+        Open the video
+        <ExternalLink aria-hidden className="size-3.5" />
+        <span className="sr-only">(opens in a new tab)</span>
+      </a>
     </div>
   )
 }
 
-/** Plays only the loop: starts at its start, and stops and rewinds when playback reaches its end. */
+/** Plays only the loop, over and over: from its start, back to it whenever playback reaches its end. */
 function Html5Player({ loop, onError }: { loop: LoopSnapshot; onError: () => void }) {
+  // A source that fails at once (a blocked port, no network) may fire its error event before
+  // React has committed the element, and React drops such events: check once it is in place.
+  const videoRef = useRef<HTMLVideoElement>(null)
+  useEffect(() => {
+    if (videoRef.current?.error) onError()
+  }, [onError])
   function handleTimeUpdate(event: SyntheticEvent<HTMLVideoElement>) {
     const video = event.currentTarget
-    // Only playback running across the end is stopped; a deliberate seek past it is respected.
+    // Only playback running across the end loops back; a deliberate seek past it is respected.
     if (video.currentTime >= loop.endS && video.currentTime < loop.endS + 1) {
-      video.pause()
       video.currentTime = loop.startS
     }
   }
   return (
     // biome-ignore lint/a11y/useMediaCaption: third-party videos come without caption files
     <video
+      ref={videoRef}
       controls
       playsInline
       preload="metadata"
@@ -53,6 +73,11 @@ function Html5Player({ loop, onError }: { loop: LoopSnapshot; onError: () => voi
         event.currentTarget.currentTime = loop.startS
       }}
       onTimeUpdate={handleTimeUpdate}
+      // A loop that ends with the file itself: the file's end loops back to the loop's start.
+      onEnded={(event) => {
+        event.currentTarget.currentTime = loop.startS
+        void event.currentTarget.play().catch(() => undefined)
+      }}
       onError={onError}
     />
   )
@@ -67,6 +92,7 @@ interface VideoHeaderProps {
 /** The quiz's video and what it is: always the title, a link to the video and the segment. */
 export function VideoHeader({ title, ownerName, loop }: VideoHeaderProps) {
   const [hasVideoError, setHasVideoError] = useState(false)
+  const showVideoError = useCallback(() => setHasVideoError(true), [])
   const youtubeId = loop.provider === 'youtube' ? youtubeIdOf(loop) : null
   const canPlay = !hasVideoError && (loop.provider === 'html5' || youtubeId !== null)
 
@@ -74,16 +100,17 @@ export function VideoHeader({ title, ownerName, loop }: VideoHeaderProps) {
     <Card className="overflow-hidden">
       <div className="aspect-video w-full bg-slate-900">
         {!canPlay ? (
-          <VideoUnavailable />
+          <VideoUnavailable videoUrl={loop.videoUrl} />
         ) : youtubeId ? (
           <LiteYouTubePlayer
             videoId={youtubeId}
             videoTitle={loop.videoTitle}
             startS={loop.startS}
             endS={loop.endS}
+            onError={showVideoError}
           />
         ) : (
-          <Html5Player loop={loop} onError={() => setHasVideoError(true)} />
+          <Html5Player loop={loop} onError={showVideoError} />
         )}
       </div>
       <div className="flex flex-col gap-3 p-4 sm:p-6">
