@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { signUpByApi } from './support/api.ts'
 import { expectNoAxeViolations } from './support/axe.ts'
 import { launchBrowser, screenshot, viewports } from './support/browser.ts'
+import { parseCsv } from './support/csv.ts'
 import { bunnyLoop, bunnyQuestions, password } from './support/sessions.ts'
 
 const baseUrl = inject('baseUrl')
@@ -33,35 +34,6 @@ async function newPage(email?: string, viewport: keyof typeof viewports = 'deskt
     expect(response.status()).toBe(200)
   }
   return context.newPage()
-}
-
-/** A minimal RFC 4180 reader: quoted fields with doubled quotes, commas and line breaks inside. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = []
-  let row: string[] = []
-  let field = ''
-  let quoted = false
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i]
-    if (quoted) {
-      if (char === '"' && text[i + 1] === '"') {
-        field += '"'
-        i++
-      } else if (char === '"') quoted = false
-      else field += char
-    } else if (char === '"') quoted = true
-    else if (char === ',') {
-      row.push(field)
-      field = ''
-    } else if (char === '\r' && text[i + 1] === '\n') {
-      row.push(field)
-      rows.push(row)
-      row = []
-      field = ''
-      i++
-    } else field += char
-  }
-  return rows
 }
 
 async function chooseOptions(page: Page) {

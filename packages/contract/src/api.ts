@@ -639,11 +639,10 @@ export const endpoints = {
     params: groupParamsSchema,
     response: sessionStatsSchema,
   }),
-  // RECONSTRUCTED (firstrun): summary below is a best guess; the owner should check.
   getNextSessionStart: defineEndpoint({
     method: 'GET',
     path: '/api/groups/:groupId/sessions/next-start',
-    summary: 'The earliest start the group allows me for a session of this length',
+    summary: 'The earliest start the group's notice and allowed times accept from me, for a session of this length',
     tag: 'sessions',
     auth: 'required',
     successStatus: 200,
