@@ -642,7 +642,8 @@ export const endpoints = {
   getNextSessionStart: defineEndpoint({
     method: 'GET',
     path: '/api/groups/:groupId/sessions/next-start',
-    summary: 'The earliest start the group's notice and allowed times accept from me, for a session of this length',
+    summary:
+      'The earliest start the group’s notice and allowed times accept, for a session of this length',
     tag: 'sessions',
     auth: 'required',
     successStatus: 200,
