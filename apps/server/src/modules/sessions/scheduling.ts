@@ -94,6 +94,12 @@ export function createSchedulingOperations(ctx: SessionContext) {
         details: [{ path: 'body.source.token', message: 'this link has expired' }],
       })
     }
+    if (set.disabledAt !== null) {
+      throw new AppError('SHARE_DISABLED', {
+        message: 'This quiz link was turned off by its author; it cannot start a session.',
+        details: [{ path: 'body.source.token', message: 'this link is turned off' }],
+      })
+    }
     return {
       loop: set.loopData,
       questions: set.questions,

@@ -511,6 +511,20 @@ describe('smaller holes', () => {
     expect(response.json().error.code).toBe('SHARE_EXPIRED')
   })
 
+  it('refuses a share link its author turned off as a session source', async () => {
+    const { owner, base } = await setUp()
+    const link = await share(app, owner)
+    await app.db
+      .update(questionSets)
+      .set({ disabledAt: new Date() })
+      .where(eq(questionSets.token, link.token))
+    const response = await call('POST', `${base}/create-instant`, owner, {
+      source: { kind: 'share', token: link.token },
+    })
+    expect(response.statusCode).toBe(410)
+    expect(response.json().error.code).toBe('SHARE_DISABLED')
+  })
+
   it("keeps a shared link's answer-key policy in the session made from it", async () => {
     const { owner, member, base } = await setUp()
     const link = await share(app, owner, { showAnswers: 'never' })
