@@ -114,7 +114,9 @@ export const groupAttentionSchema = z.object({
     .number()
     .int()
     .nullable()
-    .describe('Sessions waiting for approval (a series counts once); null unless the caller may approve'),
+    .describe(
+      'Sessions waiting for approval (a series counts once); null unless the caller may approve',
+    ),
 })
 export type GroupAttention = z.infer<typeof groupAttentionSchema>
 
@@ -268,7 +270,10 @@ export const userAttentionItemSchema = z.object({
   groupId: z.uuid(),
   groupName: z.string(),
   joinRequests: z.number().int().describe('Pending requests to join'),
-  sessionsToApprove: z.number().int().describe('Sessions waiting for approval; a series counts once'),
+  sessionsToApprove: z
+    .number()
+    .int()
+    .describe('Sessions waiting for approval; a series counts once'),
 })
 export type UserAttentionItem = z.infer<typeof userAttentionItemSchema>
 export const userAttentionSchema = z.object({ items: z.array(userAttentionItemSchema) })

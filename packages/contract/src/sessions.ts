@@ -267,7 +267,12 @@ export const userSessionsQuerySchema = z.object({
 export const userSessionListSchema = z.object({ items: z.array(groupSessionSchema) })
 
 export const nextStartQuerySchema = z.object({
-  durationMinutes: z.coerce.number().int().min(1).max(24 * 60).default(60),
+  durationMinutes: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(60),
 })
 export type NextStartQuery = z.infer<typeof nextStartQuerySchema>
 
