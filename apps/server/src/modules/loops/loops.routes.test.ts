@@ -67,6 +67,22 @@ describe('loops', () => {
     expect((await app.inject({ method: 'GET', url, headers: owner.cookie })).statusCode).toBe(404)
   })
 
+  it('drops the YouTube id when a loop moves from YouTube to a video file', async () => {
+    const loop = (await createLoop()).json()
+    const response = await app.inject({
+      method: 'PATCH',
+      url: `/api/loops/${loop.id}`,
+      headers: owner.bearer,
+      payload: { videoUrl: 'https://example.com/lecture.webm', provider: 'html5' },
+    })
+    expect(response.statusCode).toBe(200)
+    expect(response.json()).toMatchObject({
+      provider: 'html5',
+      videoUrl: 'https://example.com/lecture.webm',
+    })
+    expect(response.json().videoId).toBeUndefined()
+  })
+
   it("answers 404 to every call on another user's loop and leaves it unchanged", async () => {
     const loop = (await createLoop({ videoTitle: 'Private' })).json()
     const url = `/api/loops/${loop.id}`

@@ -96,6 +96,8 @@ export function createLoopsService(repository: LoopsRepository) {
       const { questions, ...fields } = changes
       const row = await repository.update(loopId, ownerId, {
         ...fields,
+        // A YouTube id belongs to YouTube loops only: a loop moved to a video file drops it.
+        ...((fields.provider ?? current.provider) === 'html5' ? { videoId: null } : {}),
         ...(questions === undefined ? {} : { questions: assignQuestionIds(questions, newShortId) }),
       })
       if (!row) throw notFound()
