@@ -12,10 +12,18 @@ export async function deleteAccount(password: string) {
   return data
 }
 
-export function useDeleteAccount() {
+/**
+ * `onDeleted` runs here rather than in `mutate()`'s callbacks: the session store may learn that
+ * the account is gone first, unmounting the page, and `mutate()`'s callbacks skip an unmounted
+ * component, which left the user on the sign-in page instead of where `onDeleted` leads.
+ */
+export function useDeleteAccount(onDeleted: () => void) {
   const queryClient = useQueryClient()
   return useMutation({
     mutationFn: deleteAccount,
-    onSuccess: () => queryClient.clear(),
+    onSuccess: () => {
+      queryClient.clear()
+      onDeleted()
+    },
   })
 }

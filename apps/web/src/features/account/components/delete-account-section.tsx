@@ -10,7 +10,7 @@ import { useAccountDeletion } from '../api/get-account-deletion'
 import { describeDeletion } from '../utils/deletion-summary'
 
 function DeleteAccountForm({ onDeleted }: { onDeleted: () => void }) {
-  const remove = useDeleteAccount()
+  const remove = useDeleteAccount(onDeleted)
   const [password, setPassword] = useState('')
   const [error, setError] = useState<string>()
 
@@ -18,7 +18,7 @@ function DeleteAccountForm({ onDeleted }: { onDeleted: () => void }) {
     event.preventDefault()
     const next = password ? undefined : 'Enter your password to confirm.'
     setError(next)
-    if (!next) remove.mutate(password, { onSuccess: onDeleted })
+    if (!next) remove.mutate(password)
   }
 
   return (
