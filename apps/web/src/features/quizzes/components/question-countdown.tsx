@@ -11,7 +11,8 @@ interface QuestionCountdownProps {
 
 /** The time left to answer: seconds and a shrinking bar. */
 export function QuestionCountdown({ limitMs, timeLeftMs }: QuestionCountdownProps) {
-  const leftMs = timeLeftMs ?? limitMs
+  // The clock offset carries the reply's travel time: never show more than the whole limit.
+  const leftMs = Math.min(timeLeftMs ?? limitMs, limitMs)
   const secondsLeft = Math.ceil(leftMs / 1_000)
   // The last third of the time, and at most the last five seconds, shows in red.
   const isLow = secondsLeft <= Math.min(5, Math.ceil(limitMs / 3_000))
