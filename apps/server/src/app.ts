@@ -20,6 +20,7 @@ import { createQuizzesRepository } from './modules/quizzes/quizzes.repository.ts
 import { registerQuizRoutes } from './modules/quizzes/quizzes.routes.ts'
 import { createQuizzesService } from './modules/quizzes/quizzes.service.ts'
 import { createSharesRepository } from './modules/quizzes/shares.repository.ts'
+import { createSessionEvents } from './modules/sessions/sessions.events.ts'
 import { createSessionTimers, registerSessionWorkers } from './modules/sessions/sessions.jobs.ts'
 import { createSessionsRepository } from './modules/sessions/sessions.repository.ts'
 import { registerSessionRoutes } from './modules/sessions/sessions.routes.ts'
@@ -27,6 +28,7 @@ import {
   createSessionsService,
   type SessionChangeListener,
 } from './modules/sessions/sessions.service.ts'
+import { registerSessionSockets } from './modules/sessions/sessions.socket.ts'
 import { registerSystemRoutes } from './modules/system/system.routes.ts'
 import { registerAuthRoutes, resolveUser } from './plugins/auth.ts'
 import { registerCompression } from './plugins/compression.ts'
@@ -35,6 +37,7 @@ import { registerDocs } from './plugins/docs.ts'
 import { registerErrorHandling, replyToFrameworkError } from './plugins/error-handler.ts'
 import { registerInputGuard } from './plugins/input-guard.ts'
 import { startJobQueue } from './plugins/jobs.ts'
+import { registerRealtime } from './plugins/realtime.ts'
 import { registerSecurityHeaders } from './plugins/security-headers.ts'
 import { registerWebApp } from './plugins/web.ts'
 import { version } from './version.ts'
@@ -50,7 +53,15 @@ export interface AppOptions {
   database: DatabaseHandle
   authSecret: string
   /** Scheduler timing; tests shorten it. `now` is the quiz clock (time limits, expiry); tests set it. */
-  timing?: { pollingIntervalSeconds?: number; reminderLeadMs?: number; now?: () => Date }
+  timing?: {
+    pollingIntervalSeconds?: number
+    reminderLeadMs?: number
+    now?: () => Date
+    /** Real-time: how long presence waits before offline, the coalescing tick, the recovery window. */
+    offlineGraceMs?: number
+    realtimeTickMs?: number
+    recoveryWindowMs?: number
+  }
   /** Pretty logs for a person at a terminal; JSON otherwise. */
   prettyLogs?: boolean
 }
@@ -106,6 +117,21 @@ export async function buildApp({
   })
   app.addHook('onClose', () => jobs.stop())
   const sessionChanges = new EventEmitter<{ change: Parameters<SessionChangeListener> }>()
+  // Set right below; the realtime plugin reports presence changes only once clients connect.
+  let sessionEvents: ReturnType<typeof createSessionEvents> | undefined
+  const realtime = await registerRealtime(app, auth, {
+    redisUrl: config.redisUrl,
+    trustedOrigins: config.trustedOrigins,
+    logger: app.log,
+    ...(timing.offlineGraceMs === undefined ? {} : { offlineGraceMs: timing.offlineGraceMs }),
+    ...(timing.recoveryWindowMs === undefined ? {} : { recoveryWindowMs: timing.recoveryWindowMs }),
+    onPresenceChange: (room, user, online) => sessionEvents?.presenceChanged(room, user, online),
+  })
+  sessionEvents = createSessionEvents(realtime, {
+    ...(timing.realtimeTickMs === undefined ? {} : { tickMs: timing.realtimeTickMs }),
+  })
+  const events = sessionEvents
+  app.addHook('onClose', () => events.stop())
 
   const loopsRepository = createLoopsRepository(database.db)
   const quizzesRepository = createQuizzesRepository(database.db)
@@ -131,7 +157,11 @@ export async function buildApp({
     quizzes: quizzesRepository,
     timers: createSessionTimers(jobs, timing.reminderLeadMs ?? 15 * 60_000),
     publicUrl: config.publicUrl,
-    onChange: (change, session) => sessionChanges.emit('change', change, session),
+    onChange: (change, session) => {
+      sessionChanges.emit('change', change, session)
+      events.sessionChanged(change, session)
+    },
+    onProgress: (sessionId, update) => events.progressed(sessionId, update),
   })
   const quizzes = createQuizzesService({
     quizzes: quizzesRepository,
@@ -149,11 +179,18 @@ export async function buildApp({
   registerQuizRoutes(app, quizzes)
   registerGroupRoutes(app, groups, attention)
   registerSessionRoutes(app, sessions, quizzes)
+  registerSessionSockets({
+    realtime,
+    sessions,
+    isGroupMember: async (groupId, userId) => (await groups.roleOf(groupId, userId)) !== null,
+  })
   await registerWebApp(app, config.webDistDir)
 
   return Object.assign(app, {
     services: { auth, loops, quizzes, groups, sessions },
     sessionChanges,
+    realtime,
+    sessionEvents: events,
   })
 }
 

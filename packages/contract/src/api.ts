@@ -33,6 +33,12 @@ import {
   userGroupListSchema,
 } from './groups.ts'
 import {
+  answerDistributionSchema,
+  extendSessionBodySchema,
+  liveActionBodySchema,
+  liveStateSchema,
+} from './live.ts'
+import {
   createLoopBodySchema,
   findLoopsQuerySchema,
   loopPageSchema,
@@ -734,6 +740,50 @@ export const endpoints = {
     successStatus: 200,
     params: sessionParamsSchema,
     response: groupSessionSchema,
+  }),
+  extendSession: defineEndpoint({
+    method: 'POST',
+    path: '/api/groups/:groupId/sessions/:sessionId/extend',
+    summary: 'Give an active session more time: its end moves later (host)',
+    tag: 'sessions',
+    auth: 'required',
+    successStatus: 200,
+    params: sessionParamsSchema,
+    body: extendSessionBodySchema,
+    response: groupSessionSchema,
+  }),
+  getLiveState: defineEndpoint({
+    method: 'GET',
+    path: '/api/groups/:groupId/sessions/:sessionId/live',
+    summary:
+      'Where a live session is: phase, current question, countdown (also pushed as live:state)',
+    tag: 'live',
+    auth: 'required',
+    successStatus: 200,
+    params: sessionParamsSchema,
+    response: liveStateSchema,
+  }),
+  actOnLiveSession: defineEndpoint({
+    method: 'POST',
+    path: '/api/groups/:groupId/sessions/:sessionId/live',
+    summary: 'Host a live session: start, pause, resume, lock, reveal, leaderboard, next, finish',
+    tag: 'live',
+    auth: 'required',
+    successStatus: 200,
+    params: sessionParamsSchema,
+    body: liveActionBodySchema,
+    response: liveStateSchema,
+  }),
+  getAnswerDistribution: defineEndpoint({
+    method: 'GET',
+    path: '/api/groups/:groupId/sessions/:sessionId/answer-distribution',
+    summary:
+      'How the answers to each question fell, per option (host; updates pushed as session:answers)',
+    tag: 'sessions',
+    auth: 'required',
+    successStatus: 200,
+    params: sessionParamsSchema,
+    response: answerDistributionSchema,
   }),
   joinSession: defineEndpoint({
     method: 'POST',

@@ -46,6 +46,10 @@ export const errorCodes = {
     'The session is in a state that does not allow this (e.g. cancelling a completed session).',
   SESSION_NOT_OPEN:
     'The session is not active (not started yet, or over) so it takes no answers or participants.',
+  LIVE_ACTION_NOT_ALLOWED:
+    'The live session is in a phase that does not allow this host action (e.g. next while a question runs), or the session is not live.',
+  QUESTION_LOCKED:
+    'In a live session: the question is not the one being played, or it stopped taking answers (time ran out, or the host locked it).',
   SCHEDULE_NOT_ALLOWED:
     'The time breaks the group’s rules: in the past, too soon (advance notice) or outside the allowed time slots.',
   APPROVAL_REQUIRED:

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { pageQuerySchema, pageSchema, timestampSchema } from './common.ts'
+import { sessionOptionsSchema } from './live.ts'
 import { loopSnapshotSchema } from './loops.ts'
 import { publicQuestionSchema, questionInputSchema } from './questions.ts'
 
@@ -52,6 +53,7 @@ export const createInstantSessionBodySchema = z.object({
   title: z.string().trim().min(1).max(200).optional(),
   description: z.string().trim().max(2000).default(''),
   mode: sessionModeSchema.default('self_paced'),
+  options: sessionOptionsSchema.optional(),
   durationMinutes: durationSchema.default(60),
   source: sessionSourceSchema,
 })
@@ -61,6 +63,7 @@ export const scheduleSessionBodySchema = z.object({
   title: z.string().trim().min(1).max(200).optional(),
   description: z.string().trim().max(2000).default(''),
   mode: sessionModeSchema.default('self_paced'),
+  options: sessionOptionsSchema.optional(),
   scheduledAt: timestampSchema,
   durationMinutes: durationSchema.default(60),
   recurrenceRule: z
@@ -84,6 +87,7 @@ export const updateSessionBodySchema = z
     title: z.string().trim().min(1).max(200),
     description: z.string().trim().max(2000),
     mode: sessionModeSchema,
+    options: sessionOptionsSchema,
     scheduledAt: timestampSchema,
     durationMinutes: durationSchema,
   })
@@ -112,6 +116,8 @@ export const sessionCapabilitiesSchema = z.object({
   canCancel: z.boolean(),
   canApprove: z.boolean(),
   canSetLateWindow: z.boolean(),
+  /** Runs the live session (start, advance, pause, reveal), extends it, sees answer distributions. */
+  canHost: z.boolean(),
   /** Changing this session's time or duration sends it back for approval (the viewer's edits need it). */
   timeChangeNeedsApproval: z.boolean(),
 })
@@ -133,6 +139,7 @@ export const groupSessionSchema = z.object({
   sessionType: sessionTypeSchema,
   status: sessionStatusSchema,
   mode: sessionModeSchema,
+  options: sessionOptionsSchema,
   title: z.string(),
   description: z.string(),
   loop: loopSnapshotSchema,
@@ -252,6 +259,7 @@ export const createExtensionSessionBodySchema = z.object({
   title: z.string().trim().min(1).max(200).optional(),
   description: z.string().trim().max(2000).default(''),
   mode: sessionModeSchema.default('self_paced'),
+  options: sessionOptionsSchema.optional(),
   scheduledAt: timestampSchema.optional(),
   durationMinutes: durationSchema.default(60),
   extensionLoopId: z.string().trim().min(1).max(255).optional(),

@@ -22,6 +22,10 @@ const envSchema = z
       .url()
       .refine((url) => /^postgres(ql)?:\/\//.test(url), 'must be a postgres:// URL')
       .optional(),
+    REDIS_URL: z
+      .url()
+      .refine((url) => /^rediss?:\/\//.test(url), 'must be a redis:// or rediss:// URL')
+      .optional(),
     AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     TRUSTED_ORIGINS: z
       .string()
@@ -42,7 +46,7 @@ const envSchema = z
     path: ['AUTH_SECRET'],
   })
 
-const SECRET_VARIABLES = new Set(['AUTH_SECRET', 'DATABASE_URL'])
+const SECRET_VARIABLES = new Set(['AUTH_SECRET', 'DATABASE_URL', 'REDIS_URL'])
 
 export type Env = z.infer<typeof envSchema>
 
@@ -55,6 +59,8 @@ export interface Config {
   logLevel: Env['LOG_LEVEL']
   dataDir: string
   databaseUrl: string | undefined
+  /** Several nodes share real-time rooms through Redis; without it, one node keeps them in memory. */
+  redisUrl: string | undefined
   authSecret: string | undefined
   /**
    * Origins whose pages may send cookie-authenticated writes: PUBLIC_URL, TRUSTED_ORIGINS and,
@@ -96,6 +102,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL,
     dataDir: path.resolve(env.DATA_DIR),
     databaseUrl: env.DATABASE_URL,
+    redisUrl: env.REDIS_URL,
     authSecret: env.AUTH_SECRET,
     trustedOrigins: trustedOriginsFor(env.NODE_ENV, publicUrl, env.TRUSTED_ORIGINS),
     authRateLimitPerMinute: env.AUTH_RATE_LIMIT_PER_MINUTE,

@@ -165,7 +165,7 @@ describe('acting on one session', () => {
   it.each(
     roles.flatMap((role) =>
       [true, false].flatMap((isCreator) =>
-        (['edit', 'cancel', 'start', 'end', 'approve'] as const).map((action) => ({
+        (['edit', 'cancel', 'start', 'end', 'approve', 'host'] as const).map((action) => ({
           role,
           isCreator,
           action,

@@ -115,11 +115,12 @@ export function sessionNeedsApproval(creatorRole: GroupRole, settings: GroupSett
   return settings.session_approval_required && creatorRole === 'member'
 }
 
-export type SessionAction = 'edit' | 'cancel' | 'start' | 'end' | 'approve'
+export type SessionAction = 'edit' | 'cancel' | 'start' | 'end' | 'approve' | 'host'
 
 /**
  * Who may act on one session: owners and admins on any; its creator on their own
- * (edit, cancel, start early, end early); approving is for owners and admins alone.
+ * (edit, cancel, start early, end early, host it live, extend it); approving is for owners and
+ * admins alone.
  */
 export function canActOnSession(
   actor: Actor,

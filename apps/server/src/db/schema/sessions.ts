@@ -1,4 +1,4 @@
-import type { LoopSnapshot, Question } from '@loopquiz/contract'
+import type { LivePhase, LoopSnapshot, Question, SessionOptions } from '@loopquiz/contract'
 import {
   boolean,
   index,
@@ -30,6 +30,11 @@ export const groupQuizSessions = pgTable(
       enum: ['pending_approval', 'scheduled', 'active', 'completed', 'cancelled'],
     }).notNull(),
     mode: text('mode', { enum: ['self_paced', 'live'] }).notNull(),
+    // Scoring and shuffling; see sessionOptionsSchema.
+    options: jsonb('options')
+      .$type<SessionOptions>()
+      .notNull()
+      .default({ scoring: 'speed', shuffleQuestions: false, shuffleOptions: false }),
     title: text('title').notNull(),
     description: text('description').notNull().default(''),
     // Snapshots: editing the source loop or share later never changes the session.
@@ -94,3 +99,23 @@ export const groupSessionParticipants = pgTable(
   },
   (table) => [primaryKey({ columns: [table.sessionId, table.userId] })],
 )
+
+// Where a live session is (see livePhaseSchema): one row per live session once its host opens
+// it, changed by conditional UPDATEs on `version`, so two hosts (or nodes) racing cannot both win.
+export const sessionLiveStates = pgTable('session_live_states', {
+  sessionId: uuid('session_id')
+    .primaryKey()
+    .references(() => groupQuizSessions.id, { onDelete: 'cascade' }),
+  phase: text('phase', {
+    enum: ['lobby', 'question', 'paused', 'locked', 'revealed', 'leaderboard', 'podium'],
+  })
+    .$type<LivePhase>()
+    .notNull()
+    .default('lobby'),
+  questionIndex: integer('question_index'),
+  openedAt: at('opened_at'),
+  deadline: at('deadline'),
+  pausedRemainingMs: integer('paused_remaining_ms'),
+  version: integer('version').notNull().default(0),
+  updatedAt: at('updated_at').notNull().defaultNow(),
+})

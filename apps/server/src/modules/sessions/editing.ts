@@ -112,6 +112,7 @@ export function createEditing(ctx: SessionContext) {
           ...(body.title === undefined ? {} : { title: body.title }),
           ...(body.description === undefined ? {} : { description: body.description }),
           ...(body.mode === undefined ? {} : { mode: body.mode }),
+          ...(body.options === undefined ? {} : { options: body.options }),
           scheduledAt: startsAt,
           durationMinutes: duration,
           endsAt: startsAt ? new Date(startsAt.getTime() + duration * MINUTE) : target.endsAt,

@@ -34,7 +34,7 @@ export function createParticipation(ctx: SessionContext) {
     const at = now()
     const window = answerWindow(row, at)
     if (!window.open) throw notOpen(row, window)
-    return sessions.joinSession({
+    const attemptId = await sessions.joinSession({
       session: row,
       userId: viewer.id,
       displayName: viewer.name,
@@ -43,6 +43,14 @@ export function createParticipation(ctx: SessionContext) {
       late: window.late,
       now: at,
     })
+    const [mine] = await sessions.findMyParticipations([row.id], viewer.id)
+    ctx.progressed(row.id, {
+      userId: viewer.id,
+      answeredCount: mine?.answeredCount ?? 0,
+      score: mine?.score ?? 0,
+      finished: mine?.participant.completedAt != null,
+    })
+    return attemptId
   }
 
   async function participants(

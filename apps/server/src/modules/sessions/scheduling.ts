@@ -1,12 +1,13 @@
-import type {
-  CreateExtensionSessionBody,
-  CreateInstantSessionBody,
-  GroupSession,
-  LoopSnapshot,
-  Question,
-  ScheduleSessionBody,
-  SessionSource,
-  ShowAnswersPolicy,
+import {
+  type CreateExtensionSessionBody,
+  type CreateInstantSessionBody,
+  defaultSessionOptions,
+  type GroupSession,
+  type LoopSnapshot,
+  type Question,
+  type ScheduleSessionBody,
+  type SessionSource,
+  type ShowAnswersPolicy,
 } from '@loopquiz/contract'
 import { assignQuestionIds } from '../../domain/grading.ts'
 import { can, sessionRulesFor } from '../../domain/permissions.ts'
@@ -41,6 +42,7 @@ type SharedFields = Required<
     | 'shareToken'
     | 'groupId'
     | 'mode'
+    | 'options'
     | 'title'
     | 'description'
     | 'loopData'
@@ -137,6 +139,7 @@ export function createSchedulingOperations(ctx: SessionContext) {
         shareToken: set.token,
         groupId: group.id,
         mode: body.mode,
+        options: body.options ?? defaultSessionOptions,
         title: body.title ?? source.title,
         description: body.description,
         loopData: source.loop,
@@ -275,6 +278,7 @@ export function createSchedulingOperations(ctx: SessionContext) {
         ...(body.title === undefined ? {} : { title: body.title }),
         description: body.description,
         mode: body.mode,
+        ...(body.options === undefined ? {} : { options: body.options }),
         durationMinutes: body.durationMinutes,
         source,
         extensionLoopId: body.extensionLoopId,

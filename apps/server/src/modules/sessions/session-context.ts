@@ -26,6 +26,7 @@ import type { GroupRow } from '../groups/groups.repository.ts'
 import type { GroupsService } from '../groups/groups.service.ts'
 import type { LoopsRepository } from '../loops/loops.repository.ts'
 import type { QuizzesRepository } from '../quizzes/quizzes.repository.ts'
+import type { ProgressUpdate } from './sessions.events.ts'
 import type {
   NewSessionRow,
   SeriesCounts,
@@ -51,6 +52,8 @@ export interface SessionsServiceDeps {
   timers: SessionTimers
   publicUrl: string
   onChange?: SessionChangeListener
+  /** Told when a participant's totals change (a join here; answers come from the quiz module). */
+  onProgress?: (sessionId: string, update: ProgressUpdate) => void
   now?: () => Date
   /** How far ahead occurrences of a recurring series exist as sessions. */
   seriesHorizonDays?: number
@@ -74,6 +77,7 @@ export function createSessionContext(deps: SessionsServiceDeps) {
   const { sessions, groups, publicUrl } = deps
   const now = deps.now ?? (() => new Date())
   const changed: SessionChangeListener = deps.onChange ?? (() => {})
+  const progressed = deps.onProgress ?? (() => {})
   const horizonMs = (deps.seriesHorizonDays ?? 56) * 24 * 60 * MINUTE
 
   const joinUrlOf = (session: SessionRow) =>
@@ -168,6 +172,7 @@ export function createSessionContext(deps: SessionsServiceDeps) {
     cancel: 'Only its creator, the owner and admins can do this.',
     start: 'Only its creator, the owner and admins can do this.',
     end: 'Only its creator, the owner and admins can do this.',
+    host: 'Only its creator, the owner and admins can host this session.',
   }
 
   /** The viewer's session, if they may take `action` on it (domain/permissions decides). */
@@ -237,6 +242,7 @@ export function createSessionContext(deps: SessionsServiceDeps) {
         sessionType: row.sessionType,
         status: row.status,
         mode: row.mode,
+        options: row.options,
         title: row.title,
         description: row.description,
         loop: row.loopData,
@@ -280,6 +286,7 @@ export function createSessionContext(deps: SessionsServiceDeps) {
           canCancel: allowed('cancel', 'cancel'),
           canApprove: allowed('approve', 'approve'),
           canSetLateWindow: row.status !== 'cancelled' && mayAct('end'),
+          canHost: row.status !== 'cancelled' && mayAct('host'),
           timeChangeNeedsApproval: canEdit && editsNeedApproval,
         },
         createdAt: row.createdAt.toISOString(),
@@ -298,6 +305,7 @@ export function createSessionContext(deps: SessionsServiceDeps) {
     ...deps,
     now,
     changed,
+    progressed,
     horizonMs,
     sessionNotFound,
     assertScheduleAllowed,

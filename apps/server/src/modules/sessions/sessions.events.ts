@@ -1,0 +1,80 @@
+import type { SessionPresenceEvent, SessionProgressEvent } from '@loopquiz/contract'
+import type { SessionChange } from '../../domain/session-state.ts'
+import { createCoalescer } from '../../lib/coalescer.ts'
+import type { PresentUser } from '../../lib/presence-tracker.ts'
+import { type Realtime, rooms } from '../../plugins/realtime.ts'
+import type { SessionRow } from './sessions.repository.ts'
+
+export type ProgressUpdate = SessionProgressEvent['updates'][number]
+type PresenceChange = SessionPresenceEvent['changes'][number]
+
+/**
+ * What the sessions module tells clients, to the rooms `group:<id>`, `session:<id>` and
+ * `user:<id>`. Presence and progress are coalesced on a short tick: a burst of answers makes one
+ * broadcast per session per tick, each entry the participant's latest total.
+ */
+export function createSessionEvents(realtime: Realtime, { tickMs = 50 } = {}) {
+  const { io } = realtime
+
+  const presence = createCoalescer<PresenceChange>(tickMs, (sessionId, changes) => {
+    io.to(rooms.session(sessionId)).emit('session:presence', { sessionId, changes })
+  })
+  const progress = createCoalescer<ProgressUpdate>(tickMs, (sessionId, updates) => {
+    io.to(rooms.session(sessionId)).emit('session:progress', { sessionId, updates })
+  })
+  // A group's whole online list is small; it is sent whole, at most a few times a second.
+  const groupPresence = createCoalescer<true>(tickMs * 4, (groupId) => {
+    realtime.usersIn(rooms.group(groupId)).then(
+      (users) =>
+        io.to(rooms.group(groupId)).emit('group:presence', {
+          groupId,
+          onlineUserIds: users.map((user) => user.userId),
+        }),
+      () => {},
+    )
+  })
+
+  return {
+    sessionChanged(change: SessionChange, session: SessionRow) {
+      io.to([rooms.group(session.groupId), rooms.session(session.id)]).emit('session:changed', {
+        groupId: session.groupId,
+        sessionId: session.id,
+        change,
+        status: session.status,
+      })
+      realtime.markSessionStale(session.id)
+    },
+
+    /** Called by the realtime plugin for every presence room this node sees change. */
+    presenceChanged(room: string, user: PresentUser, online: boolean) {
+      const [kind, id, rest] = room.split(':')
+      if (!id || rest !== undefined) return
+      if (kind === 'session') presence.add(id, user.userId, { ...user, online })
+      if (kind === 'group') groupPresence.add(id, '', true)
+    },
+
+    progressed(sessionId: string, update: ProgressUpdate) {
+      progress.add(sessionId, update.userId, update)
+    },
+
+    attentionChanged(userIds: readonly string[], groupId: string | null) {
+      if (userIds.length === 0) return
+      io.to(userIds.map(rooms.user)).emit('attention:changed', { groupId })
+    },
+
+    /** Sends whatever is pending now (tests, and shutdown). */
+    flush() {
+      presence.flush()
+      progress.flush()
+      groupPresence.flush()
+    },
+
+    stop() {
+      presence.stop()
+      progress.stop()
+      groupPresence.stop()
+    },
+  }
+}
+
+export type SessionEvents = ReturnType<typeof createSessionEvents>

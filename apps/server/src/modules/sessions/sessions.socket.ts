@@ -1,0 +1,130 @@
+import {
+  type LiveState,
+  type PresenceEntry,
+  type SessionSnapshot,
+  watchGroupBodySchema,
+  watchSessionBodySchema,
+} from '@loopquiz/contract'
+import { z } from 'zod'
+import { AppError } from '../../lib/app-error.ts'
+import { type Realtime, type RealtimeSocket, rooms } from '../../plugins/realtime.ts'
+import type { Viewer } from './session-context.ts'
+import type { SessionsService } from './sessions.service.ts'
+
+/** How long one session's participant list serves every watcher that asks (a class joining at once). */
+const SNAPSHOT_REUSE_MS = 250
+
+export interface SessionSocketDeps {
+  realtime: Realtime
+  sessions: SessionsService
+  isGroupMember(groupId: string, userId: string): Promise<boolean>
+  /** The live state of a live session, for a watcher's snapshot. */
+  liveStateOf?: (groupId: string, sessionId: string, viewer: Viewer) => Promise<LiveState | null>
+}
+
+const viewerOf = (socket: RealtimeSocket): Viewer => ({
+  id: socket.data.userId,
+  name: socket.data.name,
+  email: socket.data.email,
+})
+
+/**
+ * Watching sessions and groups over the socket. A watcher must be able to read the session (or be
+ * a member of the group) exactly as over HTTP; hosts also join the hosts' room.
+ */
+export function registerSessionSockets({
+  realtime,
+  sessions,
+  isGroupMember,
+  liveStateOf,
+}: SessionSocketDeps) {
+  const participantLists = new Map<string, { until: number; list: Promise<PresenceEntry[]> }>()
+  realtime.onSessionStale((sessionId) => participantLists.delete(sessionId))
+
+  async function participantsOf(groupId: string, sessionId: string, viewer: Viewer) {
+    const cached = participantLists.get(sessionId)
+    if (cached && cached.until > Date.now()) return cached.list
+    const list = Promise.all([
+      sessions.participants(groupId, sessionId, viewer),
+      realtime.usersIn(rooms.session(sessionId)),
+    ]).then(([participants, online]) => {
+      const onlineIds = new Set(online.map((user) => user.userId))
+      const entries: PresenceEntry[] = participants.map((participant) => ({
+        userId: participant.userId,
+        name: participant.name,
+        online: onlineIds.has(participant.userId),
+        joined: true,
+        answeredCount: participant.answeredCount,
+        score: participant.score,
+        finished: participant.completedAt !== null,
+      }))
+      const joinedIds = new Set(entries.map((entry) => entry.userId))
+      for (const user of online) {
+        if (joinedIds.has(user.userId)) continue
+        entries.push({
+          userId: user.userId,
+          name: user.name,
+          online: true,
+          joined: false,
+          answeredCount: 0,
+          score: 0,
+          finished: false,
+        })
+      }
+      return entries
+    })
+    participantLists.set(sessionId, { until: Date.now() + SNAPSHOT_REUSE_MS, list })
+    list.catch(() => participantLists.delete(sessionId))
+    return list
+  }
+
+  realtime.onConnection((socket) => {
+    realtime.handle(
+      socket,
+      'session:watch',
+      watchSessionBodySchema,
+      async ({ groupId, sessionId }): Promise<SessionSnapshot> => {
+        const viewer = viewerOf(socket)
+        const session = await sessions.get(groupId, sessionId, viewer)
+        realtime.watch(socket, rooms.session(sessionId))
+        const isHost = session.capabilities.canHost
+        if (isHost) void socket.join(rooms.sessionHosts(sessionId))
+        const [participants, live] = await Promise.all([
+          participantsOf(groupId, sessionId, viewer),
+          session.mode === 'live' && liveStateOf
+            ? liveStateOf(groupId, sessionId, viewer)
+            : Promise.resolve(null),
+        ])
+        return {
+          sessionId,
+          status: session.status,
+          participants,
+          isHost,
+          live,
+          serverNow: new Date().toISOString(),
+        }
+      },
+    )
+
+    socket.on('session:unwatch', (body) => {
+      const parsed = z.object({ sessionId: z.uuid() }).safeParse(body)
+      if (!parsed.success) return
+      realtime.unwatch(socket, rooms.session(parsed.data.sessionId))
+      void socket.leave(rooms.sessionHosts(parsed.data.sessionId))
+    })
+
+    realtime.handle(socket, 'group:watch', watchGroupBodySchema, async ({ groupId }) => {
+      if (!(await isGroupMember(groupId, socket.data.userId))) {
+        throw new AppError('GROUP_NOT_FOUND', { message: 'No such group among yours.' })
+      }
+      realtime.watch(socket, rooms.group(groupId))
+      const users = await realtime.usersIn(rooms.group(groupId))
+      return { groupId, onlineUserIds: users.map((user) => user.userId) }
+    })
+
+    socket.on('group:unwatch', (body) => {
+      const parsed = watchGroupBodySchema.safeParse(body)
+      if (parsed.success) realtime.unwatch(socket, rooms.group(parsed.data.groupId))
+    })
+  })
+}
