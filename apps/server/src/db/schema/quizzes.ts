@@ -62,6 +62,8 @@ export const attempts = pgTable(
       .notNull()
       .default('in_progress'),
     score: integer('score').notNull().default(0),
+    // Kept with the score by the answer writer, so progress needs no count over answers.
+    answeredCount: integer('answered_count').notNull().default(0),
     maxScore: integer('max_score').notNull(),
     startedAt: timestamp('started_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
     finishedAt: timestamp('finished_at', { withTimezone: true, precision: 3 }),

@@ -6,8 +6,10 @@ import {
   jsonb,
   pgTable,
   primaryKey,
+  serial,
   text,
   timestamp,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core'
 import { users } from './auth.ts'
@@ -46,6 +48,8 @@ export const groupQuizSessions = pgTable(
       .references(() => questionSets.id),
     // Occurrences of a recurring series share one question set, so one token.
     shareToken: text('share_token').notNull(),
+    // Numbers the session for its short join code (domain/join-code.ts scrambles it into letters).
+    joinSeq: serial('join_seq').notNull(),
     scheduledAt: at('scheduled_at'),
     durationMinutes: integer('duration_minutes').notNull(),
     endsAt: at('ends_at'),
@@ -76,6 +80,7 @@ export const groupQuizSessions = pgTable(
     index('group_sessions_status_idx').on(table.status, table.scheduledAt),
     index('group_sessions_series_idx').on(table.seriesId),
     index('group_sessions_share_token_idx').on(table.shareToken),
+    uniqueIndex('group_sessions_join_seq_unique').on(table.joinSeq),
   ],
 )
 

@@ -124,7 +124,10 @@ export function createQuizzesRepository(db: Database) {
         if (!saved) return null
         await tx
           .update(attempts)
-          .set({ score: sql`${attempts.score} + ${saved.points}` })
+          .set({
+            score: sql`${attempts.score} + ${saved.points}`,
+            answeredCount: sql`${attempts.answeredCount} + 1`,
+          })
           .where(eq(attempts.id, row.attemptId))
         return saved
       })

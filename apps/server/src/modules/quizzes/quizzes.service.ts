@@ -12,6 +12,7 @@ import type {
   QuestionOpening,
   QuestionSetSummary,
   ReviewItem,
+  SessionOptions,
   ShowAnswersPolicy,
   StartAttemptBody,
   SubmitAnswerBody,
@@ -51,6 +52,25 @@ export interface SessionGate {
   isClosed(sessionId: string): Promise<boolean>
   /** Throws when the user left the group: their session attempt is closed to them. */
   assertMember(sessionId: string, userId: string): Promise<void>
+  /**
+   * For a live session: the window of the question being played, if `questionId` is it and it
+   * still takes answers at `at`; throws QUESTION_LOCKED otherwise. Null for a session that is not
+   * live (its answers follow the question's own time limit).
+   */
+  liveAnswerWindow(
+    sessionId: string,
+    questionId: string,
+    at: Date,
+  ): Promise<LiveAnswerWindow | null>
+}
+
+/** The question a live session plays now, as its answers are scored (domain/live-scoring.ts). */
+export interface LiveAnswerWindow {
+  /** When it stops taking answers; pauses push it later. */
+  deadline: Date
+  /** How long it is open in all, pauses excluded: elapsed = limitMs − (deadline − answeredAt). */
+  limitMs: number
+  scoring: SessionOptions['scoring']
 }
 
 export interface QuizzesServiceDeps {

@@ -113,6 +113,11 @@ export function createParticipation(ctx: SessionContext) {
       await sessions.touchParticipant(sessionId, userId, true, window?.open === true && window.late)
     },
 
+    /** Self-paced sessions follow each question's own time limit; live mode (live.ts) plays one question at a time. */
+    async liveAnswerWindow(): Promise<null> {
+      return null
+    },
+
     async isClosed(sessionId: string): Promise<boolean> {
       const row = await sessions.findSessionById(sessionId)
       if (!row) return true
