@@ -75,7 +75,8 @@ export function createAttentionRepository(db: Database) {
     },
 
     /** Deletes the user's own request if it is still pending; false otherwise. */
-    async deletePendingJoinRequest(requestId: string, userId: string): Promise<boolean> {
+    /** Deletes the user's own pending request; returns its group, or null when there was none. */
+    async deletePendingJoinRequest(requestId: string, userId: string): Promise<string | null> {
       const deleted = await db
         .delete(groupJoinRequests)
         .where(
@@ -85,8 +86,8 @@ export function createAttentionRepository(db: Database) {
             eq(groupJoinRequests.status, 'pending'),
           ),
         )
-        .returning({ id: groupJoinRequests.id })
-      return deleted.length > 0
+        .returning({ groupId: groupJoinRequests.groupId })
+      return deleted[0]?.groupId ?? null
     },
 
     /** The status of one of the user's own requests, or null when they have none with this id. */

@@ -11,6 +11,8 @@ export interface AttentionServiceDeps {
   attention: AttentionRepository
   groups: GroupsRepository
   now?: () => Date
+  /** Told when a count owners and admins see changes in a group (pushed to whoever watches it). */
+  onChange?: (groupId: string) => void
 }
 
 const nothingPending: PendingCounts = { joinRequests: 0, sessionsToApprove: 0 }
@@ -31,6 +33,7 @@ export function createAttentionService({
   attention,
   groups,
   now = () => new Date(),
+  onChange = () => {},
 }: AttentionServiceDeps) {
   return {
     /** The counts of one group as this member may see them; null where they may not decide. */
@@ -84,7 +87,8 @@ export function createAttentionService({
      * withdrawn request leaves nothing anyone needs. Approved and rejected ones stay as history.
      */
     async withdrawJoinRequest(viewer: Viewer, requestId: string): Promise<void> {
-      if (await attention.deletePendingJoinRequest(requestId, viewer.id)) return
+      const groupId = await attention.deletePendingJoinRequest(requestId, viewer.id)
+      if (groupId !== null) return onChange(groupId)
       const status = await attention.findJoinRequestStatus(requestId, viewer.id)
       if (status === null) {
         // Someone else's request looks the same as none at all.

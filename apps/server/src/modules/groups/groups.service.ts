@@ -43,6 +43,8 @@ export interface GroupsServiceDeps {
   attention: AttentionService
   publicUrl: string
   now?: () => Date
+  /** Told when a join request appears or is decided; `userIds`: people affected besides the group's deciders. */
+  onAttentionChange?: (groupId: string, userIds?: string[]) => void
 }
 
 const groupNotFound = () =>
@@ -104,6 +106,7 @@ export function createGroupsService({
   attention,
   publicUrl,
   now = () => new Date(),
+  onAttentionChange: attentionChanged = () => {},
 }: GroupsServiceDeps) {
   const invitationUrl = (token: string) => `${publicUrl}/invitations/${token}`
 
@@ -521,6 +524,7 @@ export function createGroupsService({
         return { groupId: group.id, status: added ? 'joined' : 'already_member' }
       }
       await groups.insertJoinRequest(group.id, viewer.id, message ?? null)
+      attentionChanged(group.id)
       return { groupId: group.id, status: 'requested' }
     },
 
@@ -546,15 +550,17 @@ export function createGroupsService({
         'review_join_requests',
         'Only the owner and admins can decide join requests.',
       )
-      return groups.transaction(async (tx) => {
-        const decided = await tx.decideJoinRequest(groupId, requestId, decision, viewer.id)
-        if (!decided)
+      const decided = await groups.transaction(async (tx) => {
+        const row = await tx.decideJoinRequest(groupId, requestId, decision, viewer.id)
+        if (!row)
           throw new AppError('JOIN_REQUEST_NOT_FOUND', {
             message: 'No pending join request with this id.',
           })
-        if (decision === 'approved') await tx.addMember(groupId, decided.request.userId, 'member')
-        return toJoinRequest(decided)
+        if (decision === 'approved') await tx.addMember(groupId, row.request.userId, 'member')
+        return row
       })
+      attentionChanged(groupId, [decided.request.userId])
+      return toJoinRequest(decided)
     },
   }
 }

@@ -57,9 +57,15 @@ export function createSessionEvents(realtime: Realtime, { tickMs = 50 } = {}) {
       progress.add(sessionId, update.userId, update)
     },
 
-    attentionChanged(userIds: readonly string[], groupId: string | null) {
-      if (userIds.length === 0) return
-      io.to(userIds.map(rooms.user)).emit('attention:changed', { groupId })
+    /**
+     * Something owners and admins decide changed in the group (a join request, a session waiting
+     * for approval): everyone watching the group refetches the counts they may see, and the
+     * people named (a requester whose request was decided) refetch theirs wherever they are.
+     */
+    attentionChanged(groupId: string, userIds: readonly string[] = []) {
+      io.to([rooms.group(groupId), ...userIds.map(rooms.user)]).emit('attention:changed', {
+        groupId,
+      })
     },
 
     /** Sends whatever is pending now (tests, and shutdown). */

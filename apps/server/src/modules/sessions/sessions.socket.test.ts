@@ -114,6 +114,29 @@ describe('watching a session', () => {
     })
   })
 
+  it('tells the owner watching the group when someone asks to join, and the asker when it is decided', async () => {
+    const { owner, outsider, group } = await setUpGroup()
+    await call('PATCH', `/api/groups/${group.id}`, owner, { privacy: 'private' })
+    const ownerSocket = await connectAs(origin, owner)
+    unwrapAck(await ownerSocket.emitWithAck('group:watch', { groupId: group.id }))
+    const asked = nextEvent(ownerSocket, 'attention:changed', (event) => event.groupId === group.id)
+    const requested = await call('POST', `/api/join/${group.joinCode}`, outsider, {})
+    expect(requested.json()).toMatchObject({ status: 'requested' })
+    await asked
+
+    const asker = await connectAs(origin, outsider)
+    const decided = nextEvent(asker, 'attention:changed', (event) => event.groupId === group.id)
+    const [request] = (await call('GET', `/api/groups/${group.id}/join-requests`, owner)).json()
+      .items
+    const approve = await call(
+      'POST',
+      `/api/groups/${group.id}/join-requests/${request.id}/approve`,
+      owner,
+    )
+    expect(approve.statusCode).toBe(200)
+    await decided
+  })
+
   it('rejects a malformed watch request naming the field', async () => {
     const { owner } = await activeSession()
     const socket = await connectAs(origin, owner)
