@@ -147,6 +147,8 @@ export const groupSessionSchema = z.object({
   totalPoints: z.number().int(),
   shareToken: z.string(),
   joinUrl: z.url(),
+  /** Six letters and digits people type at /join to reach the session (the projector shows it). */
+  joinCode: z.string(),
   extensionLoopId: z.string().nullable(),
   scheduledAt: timestampSchema.nullable(),
   durationMinutes: z.number().int(),
@@ -187,6 +189,18 @@ export const groupSessionDetailSchema = groupSessionSchema.extend({
 export type GroupSessionDetail = z.infer<typeof groupSessionDetailSchema>
 
 export const sessionParamsSchema = z.object({ groupId: z.uuid(), sessionId: z.uuid() })
+
+export const sessionCodeParamsSchema = z.object({ code: z.string().min(1).max(32) })
+
+/** Where a typed join code leads: the session and its group, for a member of that group. */
+export const sessionByCodeSchema = z.object({
+  groupId: z.uuid(),
+  sessionId: z.uuid(),
+  title: z.string(),
+  groupName: z.string(),
+  joinUrl: z.url(),
+})
+export type SessionByCode = z.infer<typeof sessionByCodeSchema>
 
 export const findSessionsQuerySchema = pageQuerySchema.extend({
   status: sessionStatusSchema.optional(),

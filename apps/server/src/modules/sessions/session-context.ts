@@ -1,6 +1,7 @@
 import type { GroupSession } from '@loopquiz/contract'
 import type { AuthUser } from '../../auth/auth.ts'
 import { totalPoints } from '../../domain/grading.ts'
+import { encodeJoinCode } from '../../domain/join-code.ts'
 import {
   type Actor,
   canActOnSession,
@@ -250,6 +251,7 @@ export function createSessionContext(deps: SessionsServiceDeps) {
         totalPoints: totalPoints(row.questionsData),
         shareToken: row.shareToken,
         joinUrl: joinUrlOf(row),
+        joinCode: encodeJoinCode(row.joinSeq),
         extensionLoopId: row.extensionLoopId,
         scheduledAt: row.scheduledAt?.toISOString() ?? null,
         durationMinutes: row.durationMinutes,
@@ -305,6 +307,7 @@ export function createSessionContext(deps: SessionsServiceDeps) {
     ...deps,
     now,
     changed,
+    joinUrlOf,
     progressed,
     horizonMs,
     sessionNotFound,

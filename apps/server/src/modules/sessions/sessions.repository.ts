@@ -63,6 +63,15 @@ function sessionQueries(db: Database) {
       return row ?? null
     },
 
+    /** The session a short join code stands for (its sequence number, decoded). */
+    async findSessionByJoinSeq(joinSeq: number): Promise<SessionRow | null> {
+      const [row] = await db
+        .select()
+        .from(groupQuizSessions)
+        .where(eq(groupQuizSessions.joinSeq, joinSeq))
+      return row ?? null
+    },
+
     async findSessionById(sessionId: string): Promise<SessionRow | null> {
       const [row] = await db
         .select()

@@ -58,6 +58,9 @@ export function registerSessionRoutes(
   route(app, endpoints.createExtensionSession, ({ user, body }) =>
     sessions.createFromExtension(user, body),
   )
+  route(app, endpoints.findSessionByCode, ({ user, params }) =>
+    sessions.findByCode(params.code, user),
+  )
   route(app, endpoints.findUserSessions, async ({ user, query }) => ({
     items: await sessions.findForUser(user, query.scope, query.limit),
   }))

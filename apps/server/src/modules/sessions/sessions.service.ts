@@ -1,3 +1,4 @@
+import { createByCode } from './by-code.ts'
 import { createEditing } from './editing.ts'
 import { createLifecycle } from './lifecycle.ts'
 import { createListing } from './listing.ts'
@@ -32,6 +33,7 @@ export function createSessionsService(deps: SessionsServiceDeps) {
     ...participation,
     ...createResults(ctx, participation),
     ...createListing(ctx),
+    ...createByCode(ctx),
     ...createNextStart(ctx),
     ...createSchedulerHandlers(ctx, lifecycle),
   }
