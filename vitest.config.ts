@@ -1,4 +1,4 @@
-import { defineConfig } from 'vitest/config'
+import { configDefaults, defineConfig } from 'vitest/config'
 
 export default defineConfig({
   test: {
@@ -29,10 +29,23 @@ export default defineConfig({
           name: 'server',
           root: './apps/server',
           include: ['src/**/*.test.ts'],
+          // Two server processes, PostgreSQL and Redis: the `multinode` project below.
+          exclude: [...configDefaults.exclude, 'src/**/*.multinode.test.ts'],
           globalSetup: ['./src/test/global-setup.ts'],
           // Each file opens its own database; PGlite start-up dominates, not CPU.
           testTimeout: 20_000,
           hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'multinode',
+          root: './apps/server',
+          include: ['src/**/*.multinode.test.ts'],
+          globalSetup: ['./src/test/global-setup.ts'],
+          // Starting two server processes (migrations, job queue, Redis) takes a while on a busy machine.
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
         },
       },
       {

@@ -40,6 +40,17 @@ if (process.env.TEST_DATABASE_URL) {
   console.log('\n(TEST_DATABASE_URL is not set: skipping the PostgreSQL pass)')
 }
 
+// Two real server processes on one PostgreSQL database and one Redis (fan-out, presence across
+// nodes, the scheduler once): it needs both services, which CI has.
+if (process.env.TEST_DATABASE_URL && process.env.TEST_REDIS_URL) {
+  run('Two server nodes on PostgreSQL and Redis', 'vitest', ['run', '--project', 'multinode'], {
+    TEST_DB_DRIVER: 'postgres',
+  })
+} else {
+  const missing = ['TEST_DATABASE_URL', 'TEST_REDIS_URL'].filter((name) => !process.env[name])
+  console.log(`\n(${missing.join(' and ')} not set: skipping the two-node tests)`)
+}
+
 run('Build the web app', 'npm', ['run', 'build', '-w', 'apps/web'])
 // One browser pass, not one per database: the suite takes minutes, and what differs between
 // the databases (queries, transactions, locking, migrations) is covered by the integration

@@ -121,6 +121,7 @@ export async function buildApp({
   let sessionEvents: ReturnType<typeof createSessionEvents> | undefined
   const realtime = await registerRealtime(app, auth, {
     redisUrl: config.redisUrl,
+    redisStream: config.redisStream,
     trustedOrigins: config.trustedOrigins,
     logger: app.log,
     ...(timing.offlineGraceMs === undefined ? {} : { offlineGraceMs: timing.offlineGraceMs }),

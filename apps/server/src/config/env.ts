@@ -26,6 +26,10 @@ const envSchema = z
       .url()
       .refine((url) => /^rediss?:\/\//.test(url), 'must be a redis:// or rediss:// URL')
       .optional(),
+    REDIS_STREAM: z
+      .string()
+      .regex(/^[\w.:-]{1,64}$/, 'letters, digits and . : _ - only')
+      .optional(),
     AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     TRUSTED_ORIGINS: z
       .string()
@@ -61,6 +65,11 @@ export interface Config {
   databaseUrl: string | undefined
   /** Several nodes share real-time rooms through Redis; without it, one node keeps them in memory. */
   redisUrl: string | undefined
+  /**
+   * The Redis stream (and pub/sub channel prefix) the nodes of one deployment share; another name
+   * keeps a second deployment (or a parallel test run) on the same Redis apart.
+   */
+  redisStream: string | undefined
   authSecret: string | undefined
   /**
    * Origins whose pages may send cookie-authenticated writes: PUBLIC_URL, TRUSTED_ORIGINS and,
@@ -103,6 +112,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(env.DATA_DIR),
     databaseUrl: env.DATABASE_URL,
     redisUrl: env.REDIS_URL,
+    redisStream: env.REDIS_STREAM,
     authSecret: env.AUTH_SECRET,
     trustedOrigins: trustedOriginsFor(env.NODE_ENV, publicUrl, env.TRUSTED_ORIGINS),
     authRateLimitPerMinute: env.AUTH_RATE_LIMIT_PER_MINUTE,

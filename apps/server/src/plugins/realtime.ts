@@ -45,6 +45,8 @@ export const rooms = {
 
 export interface RealtimeOptions {
   redisUrl: string | undefined
+  /** The adapter's stream name and channel prefix (default "socket.io"). */
+  redisStream?: string | undefined
   trustedOrigins: readonly string[]
   logger: FastifyBaseLogger
   /** How long a user who lost every connection still shows as present. */
@@ -91,7 +93,16 @@ export async function registerRealtime(app: FastifyInstance, auth: Auth, options
       maxDisconnectionDuration: options.recoveryWindowMs ?? 2 * 60_000,
       skipMiddlewares: true,
     },
-    ...(redis ? { adapter: createAdapter(redis, { maxLen: 100_000 }) } : {}),
+    ...(redis
+      ? {
+          adapter: createAdapter(redis, {
+            maxLen: 100_000,
+            ...(options.redisStream
+              ? { streamName: options.redisStream, channelPrefix: options.redisStream }
+              : {}),
+          }),
+        }
+      : {}),
   })
   const clustered = redis !== null
 
