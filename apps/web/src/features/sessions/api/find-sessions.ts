@@ -6,14 +6,10 @@ import {
 } from '@loopquiz/contract'
 import { infiniteQueryOptions, useInfiniteQuery } from '@tanstack/react-query'
 import { api } from '../../../lib/api-client'
+import { groupSessionsQueryKey, sessionsRootKey } from '../../../lib/session-query-keys'
 
-/** Every session query (of any group, and mine across groups) starts with this key. */
-export const sessionsRootKey = ['sessions'] as const
-
-/** Every session query of one group lives under this key. */
-export function groupSessionsQueryKey(groupId: string) {
-  return [...sessionsRootKey, 'group', groupId] as const
-}
+// Defined with the real-time hooks, which invalidate them; the feature's files import them here.
+export { groupSessionsQueryKey, sessionsRootKey }
 
 /** The filters as the API takes them (without the cursor, which paging adds). */
 export type SessionListQuery = Omit<

@@ -1,0 +1,173 @@
+import type {
+  PresenceEntry,
+  SessionPresenceEvent,
+  SessionProgressEvent,
+  SessionSnapshot,
+} from '@loopquiz/contract'
+import { unwrapAck } from '@loopquiz/contract/realtime-client'
+import { useQueryClient } from '@tanstack/react-query'
+import { useEffect, useState } from 'react'
+import {
+  type ConnectionStatus,
+  releaseRoom,
+  retainRoom,
+  useConnectionStatus,
+  useRealtimeSocket,
+} from '../lib/realtime'
+import { groupSessionsQueryKey, userSessionsQueryKey } from '../lib/session-query-keys'
+
+export interface SessionChannel {
+  /** What the server said on the last (re)connection, null until then. */
+  snapshot: SessionSnapshot | null
+  /** The snapshot's participants with every presence and progress push since applied. */
+  participants: PresenceEntry[] | null
+  status: ConnectionStatus
+  isConnected: boolean
+}
+
+/** Applies a presence push: people opening or leaving the session. */
+export function applyPresence(
+  list: PresenceEntry[],
+  { changes }: SessionPresenceEvent,
+): PresenceEntry[] {
+  const byId = new Map(list.map((entry) => [entry.userId, entry]))
+  for (const change of changes) {
+    const entry = byId.get(change.userId)
+    byId.set(
+      change.userId,
+      entry
+        ? { ...entry, online: change.online }
+        : {
+            userId: change.userId,
+            name: change.name,
+            online: change.online,
+            joined: false,
+            answeredCount: 0,
+            score: 0,
+            finished: false,
+          },
+    )
+  }
+  return [...byId.values()]
+}
+
+/**
+ * Applies a progress push (each update a participant's new totals). Returns the ids it did not
+ * know, whose names only a fresh snapshot can tell.
+ */
+export function applyProgress(
+  list: PresenceEntry[],
+  { updates }: SessionProgressEvent,
+): { list: PresenceEntry[]; unknownIds: string[] } {
+  const byId = new Map(list.map((entry) => [entry.userId, entry]))
+  const unknownIds: string[] = []
+  for (const update of updates) {
+    const entry = byId.get(update.userId)
+    if (!entry) unknownIds.push(update.userId)
+    byId.set(update.userId, {
+      userId: update.userId,
+      name: entry?.name ?? '',
+      online: entry?.online ?? false,
+      joined: true,
+      answeredCount: update.answeredCount,
+      score: update.score,
+      finished: update.finished,
+    })
+  }
+  return { list: [...byId.values()], unknownIds }
+}
+
+/** A new participant's name comes with a new snapshot: one per burst of joins, not one per join. */
+const RESNAPSHOT_DELAY_MS = 300
+
+/**
+ * Watches a session over the socket: on connecting and on every reconnection (the server's
+ * snapshot is the truth then), then by its presence and progress pushes. Queries showing the
+ * session are refetched when the server says it changed (start, end, extend…), and its results
+ * when someone finishes.
+ */
+export function useSessionChannel(groupId: string, sessionId: string): SessionChannel {
+  const socket = useRealtimeSocket()
+  const status = useConnectionStatus()
+  const queryClient = useQueryClient()
+  const [snapshot, setSnapshot] = useState<SessionSnapshot | null>(null)
+  const [participants, setParticipants] = useState<PresenceEntry[] | null>(null)
+
+  useEffect(() => {
+    if (!socket) return
+    const room = `session:${sessionId}`
+    retainRoom(room)
+    let isCurrent = true
+    let resnapshotTimer: ReturnType<typeof setTimeout> | null = null
+
+    async function watch() {
+      if (!socket?.connected) return
+      try {
+        const reply = await socket.emitWithAck('session:watch', { groupId, sessionId })
+        const data = unwrapAck(reply)
+        if (!isCurrent) return
+        setSnapshot(data)
+        setParticipants(data.participants)
+      } catch {
+        // Not found or not allowed (the HTTP queries show why), or the connection dropped:
+        // the next connection watches again.
+      }
+    }
+    function resnapshotSoon() {
+      resnapshotTimer ??= setTimeout(() => {
+        resnapshotTimer = null
+        void watch()
+      }, RESNAPSHOT_DELAY_MS)
+    }
+
+    const onPresence = (event: SessionPresenceEvent) => {
+      if (event.sessionId !== sessionId) return
+      setParticipants((list) => (list ? applyPresence(list, event) : list))
+    }
+    const onProgress = (event: SessionProgressEvent) => {
+      if (event.sessionId !== sessionId) return
+      setParticipants((list) => {
+        if (!list) return list
+        const applied = applyProgress(list, event)
+        if (applied.unknownIds.length > 0) resnapshotSoon()
+        return applied.list
+      })
+      if (event.updates.some((update) => update.finished)) {
+        void queryClient.invalidateQueries({
+          queryKey: [...groupSessionsQueryKey(groupId), 'results', sessionId],
+        })
+      }
+    }
+    const onChanged = (event: { sessionId: string; status: SessionSnapshot['status'] }) => {
+      if (event.sessionId !== sessionId) return
+      setSnapshot((current) => (current ? { ...current, status: event.status } : current))
+      void queryClient.invalidateQueries({ queryKey: groupSessionsQueryKey(groupId) })
+      void queryClient.invalidateQueries({ queryKey: userSessionsQueryKey })
+    }
+
+    const onConnect = () => {
+      void watch()
+      // Pushes missed while away are replayed only when the server recovered this connection.
+      if (!socket.recovered) {
+        void queryClient.invalidateQueries({ queryKey: groupSessionsQueryKey(groupId) })
+      }
+    }
+
+    socket.on('connect', onConnect)
+    socket.on('session:presence', onPresence)
+    socket.on('session:progress', onProgress)
+    socket.on('session:changed', onChanged)
+    void watch()
+    return () => {
+      isCurrent = false
+      if (resnapshotTimer) clearTimeout(resnapshotTimer)
+      socket.off('connect', onConnect)
+      socket.off('session:presence', onPresence)
+      socket.off('session:progress', onProgress)
+      socket.off('session:changed', onChanged)
+      if (releaseRoom(room) && socket.connected) socket.emit('session:unwatch', { sessionId })
+    }
+  }, [socket, groupId, sessionId, queryClient])
+
+  return { snapshot, participants, status, isConnected: status === 'connected' }
+}
