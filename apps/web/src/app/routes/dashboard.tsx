@@ -1,4 +1,14 @@
-import { ArrowRight, CalendarClock, Medal, Plus, Puzzle, Radio, Share2, Users } from 'lucide-react'
+import {
+  ArrowRight,
+  CalendarClock,
+  KeyRound,
+  Medal,
+  Plus,
+  Puzzle,
+  Radio,
+  Share2,
+  Users,
+} from 'lucide-react'
 import { Link } from 'react-router'
 import { buttonClassName } from '../../components/ui/button'
 import { Section } from '../../components/ui/section'
@@ -16,7 +26,9 @@ import { useQuestionSets } from '../../features/quizzes/api/find-question-sets'
 import { AttemptList } from '../../features/quizzes/components/attempt-list'
 import { QuestionSetList } from '../../features/quizzes/components/question-set-list'
 import { ShareLoopButton } from '../../features/quizzes/components/share-loop-button'
+import { LiveIndicator } from '../../features/sessions/components/live-indicator'
 import { UserSessionList } from '../../features/sessions/components/user-session-list'
+import { useGroupsSessionsChannel } from '../../hooks/use-group-channel'
 
 const DASHBOARD_PAGE_SIZE = 5
 
@@ -51,6 +63,9 @@ export interface DashboardUser {
 
 export function Dashboard({ user }: { user: DashboardUser }) {
   const progress = useFirstRunProgress()
+  // Sessions of every group of mine start and end here by the groups' pushes.
+  const myGroups = useMyGroups()
+  const channel = useGroupsSessionsChannel(myGroups.data?.items.map((group) => group.id) ?? [])
   const isNew = isNewAccount(user.createdAt, progress, new Date())
   return (
     <>
@@ -67,13 +82,16 @@ export function Dashboard({ user }: { user: DashboardUser }) {
                 : 'Your group sessions, your loops, the quizzes you shared, and how you did.'}
             </p>
           </div>
-          <Link
-            to="/loops/new"
-            className={buttonClassName({ className: 'shrink-0 self-start sm:self-auto' })}
-          >
-            <Plus aria-hidden className="size-4" />
-            Create a quiz
-          </Link>
+          <div className="flex shrink-0 flex-wrap gap-2 self-start sm:self-auto">
+            <Link to="/join" className={buttonClassName({ variant: 'secondary' })}>
+              <KeyRound aria-hidden className="size-4" />
+              Join with a code
+            </Link>
+            <Link to="/loops/new" className={buttonClassName()}>
+              <Plus aria-hidden className="size-4" />
+              Create a quiz
+            </Link>
+          </div>
         </div>
         {progress ? <FirstRunChecklist progress={progress} userId={user.id} /> : null}
         <UserAttentionList />
@@ -83,8 +101,18 @@ export function Dashboard({ user }: { user: DashboardUser }) {
             title="Active sessions"
             icon={Radio}
             description="Open now in your groups"
+            action={
+              (myGroups.data?.items.length ?? 0) > 0 ? (
+                <LiveIndicator status={channel.status} />
+              ) : null
+            }
           >
-            <UserSessionList scope="active" limit={DASHBOARD_PAGE_SIZE} emptyAction={groupsLink} />
+            <UserSessionList
+              scope="active"
+              limit={DASHBOARD_PAGE_SIZE}
+              emptyAction={groupsLink}
+              isPushed={channel.isConnected}
+            />
           </Section>
           <Section
             id="upcoming-sessions"
@@ -92,7 +120,11 @@ export function Dashboard({ user }: { user: DashboardUser }) {
             icon={CalendarClock}
             description="Planned in your groups, soonest first"
           >
-            <UserSessionList scope="upcoming" limit={DASHBOARD_PAGE_SIZE} />
+            <UserSessionList
+              scope="upcoming"
+              limit={DASHBOARD_PAGE_SIZE}
+              isPushed={channel.isConnected}
+            />
           </Section>
           <div className="lg:col-span-2">
             <Section

@@ -1,6 +1,6 @@
-import { ArrowLeft, SearchX } from 'lucide-react'
+import { ArrowLeft, MonitorPlay, SearchX } from 'lucide-react'
 import { Link, useParams } from 'react-router'
-import { Button } from '../../components/ui/button'
+import { Button, buttonClassName } from '../../components/ui/button'
 import { EmptyState } from '../../components/ui/empty-state'
 import { ErrorAlert } from '../../components/ui/error-alert'
 import { Skeleton } from '../../components/ui/skeleton'
@@ -8,6 +8,8 @@ import { useSession } from '../../features/sessions/api/get-session'
 import { ParticipantList } from '../../features/sessions/components/participant-list'
 import { SessionDetails } from '../../features/sessions/components/session-details'
 import { SessionResults } from '../../features/sessions/components/session-results'
+import { hostPathOf } from '../../features/sessions/utils/session-links'
+import { useSessionChannel } from '../../hooks/use-session-channel'
 import { hasErrorCode } from '../../lib/errors'
 import { useGroupOutlet } from './group'
 
@@ -15,7 +17,8 @@ import { useGroupOutlet } from './group'
 export function GroupSessionRoute() {
   const { group, currentUserId } = useGroupOutlet()
   const { sessionId = '' } = useParams()
-  const session = useSession(group.id, sessionId)
+  const channel = useSessionChannel(group.id, sessionId)
+  const session = useSession(group.id, sessionId, { isPushed: channel.isConnected })
   const sessionsPath = `/groups/${group.id}/sessions`
 
   const backLink = (
@@ -64,18 +67,30 @@ export function GroupSessionRoute() {
     <>
       <title>{`${session.data.title} · ${group.name} · LoopQuiz`}</title>
       <div className="flex flex-col gap-6">
-        {backLink}
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          {backLink}
+          {session.data.capabilities.canHost ? (
+            <Link
+              to={hostPathOf(session.data)}
+              className={buttonClassName({ variant: 'secondary', size: 'sm' })}
+            >
+              <MonitorPlay aria-hidden className="size-4" />
+              Host view
+            </Link>
+          ) : null}
+        </div>
         <SessionDetails session={session.data} />
         <div
           className={`grid grid-cols-1 items-start gap-6 ${session.data.participantCount > 0 ? 'lg:grid-cols-2' : ''}`}
         >
-          <ParticipantList session={session.data} />
+          <ParticipantList session={session.data} channel={channel} />
           {session.data.participantCount > 0 ? (
             <SessionResults
               groupId={group.id}
               sessionId={session.data.id}
               currentUserId={currentUserId}
               isLive={isOpen}
+              isPushed={channel.isConnected}
             />
           ) : null}
         </div>

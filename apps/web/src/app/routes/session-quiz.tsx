@@ -19,7 +19,9 @@ import { SessionClosed } from '../../features/sessions/components/session-closed
 import { SessionResults } from '../../features/sessions/components/session-results'
 import { SessionStartPanel } from '../../features/sessions/components/session-start-panel'
 import { SessionWaiting } from '../../features/sessions/components/session-waiting'
+import { useSessionChannel } from '../../hooks/use-session-channel'
 import { hasErrorCode } from '../../lib/errors'
+import { useIsRealtimeConnected } from '../../lib/realtime'
 
 interface SessionQuizRouteProps {
   groupId: string
@@ -45,7 +47,9 @@ function SessionQuizPage({
   sessionId,
   userId,
 }: SessionQuizRouteProps & { userId: string }) {
-  const session = useSession(groupId, sessionId)
+  // Watching makes this member "here" for the host, and pushes the session's changes.
+  const channel = useSessionChannel(groupId, sessionId)
+  const session = useSession(groupId, sessionId, { isPushed: channel.isConnected })
 
   if (session.isPending) return <QuizSkeleton />
   if (session.isError) {
@@ -128,6 +132,7 @@ function SessionAttempt({
   userId: string
 }) {
   const attempt = useAttempt(attemptId)
+  const isPushed = useIsRealtimeConnected()
   const isOpen = session.capabilities.canJoin
   if (!isOpen && attempt.data?.status === 'in_progress') return <SessionClosed session={session} />
   return (
@@ -143,6 +148,7 @@ function SessionAttempt({
           sessionId={session.id}
           currentUserId={userId}
           isLive={isOpen}
+          isPushed={isPushed}
           title="How you compare with the group"
         />
       }

@@ -10,6 +10,7 @@ export function findParticipants(groupId: string, sessionId: string) {
 /** Live tracking: progress changes answer by answer. */
 const PARTICIPANTS_POLL_MS = 3_000
 
+/** `isLive`: polled; pass false while the session's channel pushes progress instead. */
 export function findParticipantsQueryOptions(groupId: string, sessionId: string, isLive: boolean) {
   return queryOptions({
     queryKey: [...groupSessionsQueryKey(groupId), 'participants', sessionId],

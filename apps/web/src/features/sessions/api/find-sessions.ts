@@ -37,20 +37,25 @@ function hasSessionAboutToChange(sessions: GroupSession[], now = Date.now()): bo
 /** Polls while a listed session is live or about to start, so it turns active here on its own. */
 const LIVE_POLL_MS = 10_000
 
-export function findSessionsQueryOptions(groupId: string, query: SessionListQuery) {
+/** `isPushed`: the group's channel is connected, so its changes arrive as pushes, not polls. */
+export function findSessionsQueryOptions(
+  groupId: string,
+  query: SessionListQuery,
+  isPushed = false,
+) {
   return infiniteQueryOptions({
     queryKey: [...groupSessionsQueryKey(groupId), 'list', query],
     queryFn: ({ pageParam }) => findSessions(groupId, { ...query, cursor: pageParam }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (lastPage) => lastPage.nextCursor ?? undefined,
     refetchInterval: ({ state }) =>
-      hasSessionAboutToChange(state.data?.pages.flatMap((page) => page.items) ?? [])
+      !isPushed && hasSessionAboutToChange(state.data?.pages.flatMap((page) => page.items) ?? [])
         ? LIVE_POLL_MS
         : false,
   })
 }
 
 /** A group's sessions, filtered, a page at a time. */
-export function useSessions(groupId: string, query: SessionListQuery) {
-  return useInfiniteQuery(findSessionsQueryOptions(groupId, query))
+export function useSessions(groupId: string, query: SessionListQuery, isPushed = false) {
+  return useInfiniteQuery(findSessionsQueryOptions(groupId, query, isPushed))
 }

@@ -10,16 +10,24 @@ export function findUserSessions(scope: UserSessionScope, limit: number) {
 
 const ACTIVE_POLL_MS = 30_000
 
-export function findUserSessionsQueryOptions(scope: UserSessionScope, limit: number) {
+export function findUserSessionsQueryOptions(
+  scope: UserSessionScope,
+  limit: number,
+  isPushed = false,
+) {
   return queryOptions({
     queryKey: ['sessions', 'mine', scope, { limit }],
     queryFn: () => findUserSessions(scope, limit),
     // Sessions start and end on their own; the dashboard should notice without a reload.
-    refetchInterval: scope === 'recent' ? false : ACTIVE_POLL_MS,
+    // Polled only while the groups' channels are down: they push every change otherwise.
+    refetchInterval: scope === 'recent' || isPushed ? false : ACTIVE_POLL_MS,
   })
 }
 
 /** My sessions across all my groups: active, upcoming or recent. */
-export function useUserSessions(scope: UserSessionScope, { limit = 5 }: { limit?: number } = {}) {
-  return useQuery(findUserSessionsQueryOptions(scope, limit))
+export function useUserSessions(
+  scope: UserSessionScope,
+  { limit = 5, isPushed = false }: { limit?: number; isPushed?: boolean } = {},
+) {
+  return useQuery(findUserSessionsQueryOptions(scope, limit, isPushed))
 }

@@ -39,7 +39,11 @@ export function getSessionQueryOptions(groupId: string, sessionId: string) {
   })
 }
 
-/** One session with its questions (never the answers), kept fresh while it may change. */
-export function useSession(groupId: string, sessionId: string) {
-  return useQuery(getSessionQueryOptions(groupId, sessionId))
+/**
+ * One session with its questions (never the answers), kept fresh while it may change: by the
+ * session's pushes when `isPushed` (a session channel is connected), else by polling.
+ */
+export function useSession(groupId: string, sessionId: string, { isPushed = false } = {}) {
+  const options = getSessionQueryOptions(groupId, sessionId)
+  return useQuery(isPushed ? { ...options, refetchInterval: false } : options)
 }

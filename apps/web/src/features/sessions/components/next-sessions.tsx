@@ -6,6 +6,7 @@ import { EmptyState } from '../../../components/ui/empty-state'
 import { ErrorAlert } from '../../../components/ui/error-alert'
 import { Section } from '../../../components/ui/section'
 import { ListSkeleton } from '../../../components/ui/skeleton'
+import { useGroupChannel } from '../../../hooks/use-group-channel'
 import { useSessions } from '../api/find-sessions'
 import { JoinSessionLink } from './session-actions'
 import { SessionRow } from './session-row'
@@ -20,14 +21,18 @@ export function NextSessions({
   groupId: string
   emptyAction?: ReactNode
 }) {
-  const active = useSessions(groupId, { status: 'active', order: 'soonest', limit: NEXT_COUNT })
+  const { isConnected } = useGroupChannel(groupId)
+  const active = useSessions(
+    groupId,
+    { status: 'active', order: 'soonest', limit: NEXT_COUNT },
+    isConnected,
+  )
   // A weekly series is one entry: its next occurrence.
-  const scheduled = useSessions(groupId, {
-    status: 'scheduled',
-    order: 'soonest',
-    limit: NEXT_COUNT,
-    collapseSeries: 'true',
-  })
+  const scheduled = useSessions(
+    groupId,
+    { status: 'scheduled', order: 'soonest', limit: NEXT_COUNT, collapseSeries: 'true' },
+    isConnected,
+  )
   const sessionsPath = `/groups/${groupId}/sessions`
 
   let content: ReactNode

@@ -1,7 +1,8 @@
-import type { GroupSession } from '@loopquiz/contract'
+import type { GroupSession, Participant, PresenceEntry } from '@loopquiz/contract'
+import { useQueryClient } from '@tanstack/react-query'
 import clsx from 'clsx'
 import { Activity, Users } from 'lucide-react'
-import type { ReactNode } from 'react'
+import { type ReactNode, useEffect } from 'react'
 import { Avatar } from '../../../components/ui/avatar'
 import { Badge } from '../../../components/ui/badge'
 import { Button } from '../../../components/ui/button'
@@ -11,13 +12,120 @@ import { ProgressBar } from '../../../components/ui/progress-bar'
 import { RelativeTime } from '../../../components/ui/relative-time'
 import { Section } from '../../../components/ui/section'
 import { ListSkeleton } from '../../../components/ui/skeleton'
-import { useParticipants } from '../api/find-participants'
+import type { SessionChannel } from '../../../hooks/use-session-channel'
+import { findParticipantsQueryOptions, useParticipants } from '../api/find-participants'
 import { plural } from '../utils/labels'
+import { LiveIndicator } from './live-indicator'
 
-/** Who is taking the session and how far they are: polled every few seconds while it is open. */
-export function ParticipantList({ session }: { session: GroupSession }) {
+/** One row: the stored participation (if any) with what the session's pushes say now. */
+export interface ParticipantRow {
+  userId: string
+  name: string
+  isOnline: boolean
+  hasJoined: boolean
+  answeredCount: number
+  score: number
+  maxScore: number | null
+  isFinished: boolean
+  stored: Participant | null
+}
+
+/**
+ * The stored list (names, join times, late, left the group) with the pushed presence and
+ * progress laid over it; people who opened the session but have not started come last.
+ */
+export function mergeParticipants(
+  stored: readonly Participant[],
+  pushed: readonly PresenceEntry[] | null,
+): ParticipantRow[] {
+  const live = new Map((pushed ?? []).map((entry) => [entry.userId, entry]))
+  const rows: ParticipantRow[] = stored.map((participant) => {
+    const entry = live.get(participant.userId)
+    live.delete(participant.userId)
+    return {
+      userId: participant.userId,
+      name: participant.name,
+      isOnline: entry?.online ?? false,
+      hasJoined: true,
+      // A push is newer than the list it was laid over, unless the list already counts more.
+      answeredCount: Math.max(participant.answeredCount, entry?.answeredCount ?? 0),
+      score:
+        entry && entry.answeredCount >= participant.answeredCount ? entry.score : participant.score,
+      maxScore: participant.maxScore,
+      isFinished: participant.completedAt !== null || (entry?.finished ?? false),
+      stored: participant,
+    }
+  })
+  for (const entry of live.values()) {
+    if (!entry.joined && !entry.online) continue
+    rows.push({
+      userId: entry.userId,
+      name: entry.name,
+      isOnline: entry.online,
+      hasJoined: entry.joined,
+      answeredCount: entry.answeredCount,
+      score: entry.score,
+      maxScore: null,
+      isFinished: entry.finished,
+      stored: null,
+    })
+  }
+  return rows
+}
+
+/** Where a participant is, in words: the list and the host's dashboard say it the same way. */
+export function progressLabel(row: ParticipantRow, questionCount: number): string {
+  if (row.isFinished) return 'Finished'
+  if (!row.hasJoined) return 'Here, not started yet'
+  if (row.answeredCount >= questionCount) return `All ${questionCount} answered`
+  return `Answering question ${row.answeredCount + 1} of ${questionCount}`
+}
+
+/**
+ * The session's participants from the stored list and the channel's pushes; a joiner the list
+ * does not have yet makes it refetch once (pushes carry progress, not join times).
+ */
+export function useParticipantRows(session: GroupSession, channel: SessionChannel) {
   const isLive = session.status === 'active' || session.capabilities.canJoin
-  const participants = useParticipants(session.groupId, session.id, isLive)
+  const participants = useParticipants(session.groupId, session.id, isLive && !channel.isConnected)
+  const queryClient = useQueryClient()
+  const rows = participants.data
+    ? mergeParticipants(participants.data.items, channel.participants)
+    : null
+  const unstoredJoiners = (rows ?? [])
+    .filter((row) => row.hasJoined && row.stored === null)
+    .map((row) => row.userId)
+    .join(',')
+  useEffect(() => {
+    if (unstoredJoiners === '') return
+    void queryClient.invalidateQueries({
+      queryKey: findParticipantsQueryOptions(session.groupId, session.id, false).queryKey,
+    })
+  }, [unstoredJoiners, queryClient, session.groupId, session.id])
+  return { participants, rows, isLive }
+}
+
+function OnlineDot({ isOnline }: { isOnline: boolean }) {
+  return (
+    <span
+      aria-hidden
+      className={clsx(
+        'absolute -right-0.5 -bottom-0.5 size-3.5 rounded-full ring-2 ring-white',
+        isOnline ? 'bg-emerald-500' : 'bg-slate-300',
+      )}
+    />
+  )
+}
+
+/** Who is taking the session now and how far they are, updated by the session's pushes. */
+export function ParticipantList({
+  session,
+  channel,
+}: {
+  session: GroupSession
+  channel: SessionChannel
+}) {
+  const { participants, rows, isLive } = useParticipantRows(session, channel)
   const total = session.questionCount
 
   let content: ReactNode
@@ -33,7 +141,7 @@ export function ParticipantList({ session }: { session: GroupSession }) {
         }
       />
     )
-  } else if (participants.data.items.length === 0) {
+  } else if (!rows || rows.length === 0) {
     content = (
       <EmptyState icon={Users} title="Nobody has joined yet">
         {session.status === 'scheduled' || session.status === 'pending_approval'
@@ -46,69 +154,84 @@ export function ParticipantList({ session }: { session: GroupSession }) {
   } else {
     content = (
       <ul aria-label="Participants" className="flex flex-col divide-y divide-slate-100">
-        {participants.data.items.map((participant) => (
-          <li
-            key={participant.userId}
-            className={clsx(
-              'flex flex-col gap-2 py-3 first:pt-0 last:pb-0 sm:flex-row sm:items-center sm:gap-4',
-              // Muted, not faded out: their result stays part of the history and must stay readable.
-              participant.leftGroup && 'text-slate-600',
-            )}
-          >
-            <div className="flex min-w-0 items-center gap-3 sm:w-64 sm:shrink-0">
-              <Avatar name={participant.name} />
-              <div className="flex min-w-0 flex-col">
-                <p className="flex flex-wrap items-center gap-x-2 gap-y-0.5">
-                  <span
-                    className={clsx(
-                      'truncate font-semibold',
-                      participant.leftGroup ? 'text-slate-600' : 'text-slate-900',
+        {rows.map((row) => {
+          const leftGroup = row.stored?.leftGroup ?? false
+          return (
+            <li
+              key={row.userId}
+              className={clsx(
+                'flex flex-col gap-2 py-3 first:pt-0 last:pb-0 sm:flex-row sm:items-center sm:gap-4',
+                // Muted, not faded out: their result stays part of the history and must stay readable.
+                leftGroup && 'text-slate-600',
+              )}
+            >
+              <div className="flex min-w-0 items-center gap-3 sm:w-64 sm:shrink-0">
+                <span className="relative shrink-0">
+                  <Avatar name={row.name} />
+                  {isLive ? <OnlineDot isOnline={row.isOnline} /> : null}
+                </span>
+                <div className="flex min-w-0 flex-col">
+                  <p className="flex flex-wrap items-center gap-x-2 gap-y-0.5">
+                    <span
+                      className={clsx(
+                        'truncate font-semibold',
+                        leftGroup ? 'text-slate-600' : 'text-slate-900',
+                      )}
+                    >
+                      {row.name}
+                    </span>
+                    {isLive ? (
+                      <span className="sr-only">{row.isOnline ? ', online' : ', not online'}</span>
+                    ) : null}
+                    {row.isFinished ? (
+                      <Badge tone="success">Completed</Badge>
+                    ) : leftGroup || !row.hasJoined ? null : (
+                      <Badge tone="brand">Answering</Badge>
                     )}
-                  >
-                    {participant.name}
-                  </span>
-                  {participant.completedAt ? (
-                    <Badge tone="success">Completed</Badge>
-                  ) : participant.leftGroup ? null : (
-                    <Badge tone="brand">Answering</Badge>
-                  )}
-                  {participant.late ? <Badge tone="warning">Late</Badge> : null}
-                  {participant.leftGroup ? <Badge>Left the group</Badge> : null}
-                </p>
-                <p className="text-xs text-slate-500">
-                  <RelativeTime iso={participant.joinedAt} prefix="Joined" />
-                </p>
+                    {row.stored?.late ? <Badge tone="warning">Late</Badge> : null}
+                    {leftGroup ? <Badge>Left the group</Badge> : null}
+                  </p>
+                  <p className="text-xs text-slate-500">
+                    {isLive ? (
+                      progressLabel(row, total)
+                    ) : row.stored ? (
+                      <RelativeTime iso={row.stored.joinedAt} prefix="Joined" />
+                    ) : null}
+                  </p>
+                </div>
               </div>
-            </div>
-            <div className="flex min-w-0 flex-1 items-center gap-3 pl-13 sm:pl-0">
-              <div className="flex min-w-0 flex-1 flex-col gap-1">
-                <ProgressBar
-                  value={participant.answeredCount}
-                  max={total}
-                  label={`${participant.name}’s progress`}
-                />
-                <span className="text-xs text-slate-500 tabular-nums">
-                  {participant.answeredCount}/{total} answered
+              <div className="flex min-w-0 flex-1 items-center gap-3 pl-13 sm:pl-0">
+                <div className="flex min-w-0 flex-1 flex-col gap-1">
+                  <ProgressBar
+                    value={row.answeredCount}
+                    max={total}
+                    label={`${row.name}’s progress`}
+                  />
+                  <span className="text-xs text-slate-500 tabular-nums">
+                    {row.answeredCount}/{total} answered
+                  </span>
+                </div>
+                <span className="shrink-0 rounded-full bg-amber-50 px-2.5 py-1 text-sm font-bold text-amber-800 tabular-nums ring-1 ring-amber-200">
+                  <span className="sr-only">Score </span>
+                  {row.score}/{row.maxScore ?? session.totalPoints}
                 </span>
               </div>
-              <span className="shrink-0 rounded-full bg-amber-50 px-2.5 py-1 text-sm font-bold text-amber-800 tabular-nums ring-1 ring-amber-200">
-                <span className="sr-only">Score </span>
-                {participant.score}/{participant.maxScore}
-              </span>
-            </div>
-          </li>
-        ))}
+            </li>
+          )
+        })}
       </ul>
     )
   }
 
-  const count = participants.data?.items.length ?? session.participantCount
+  const joined = rows?.filter((row) => row.hasJoined).length ?? session.participantCount
+  const online = rows?.filter((row) => row.isOnline).length ?? 0
   return (
     <Section
       id="participants"
       title="Participants"
       icon={Activity}
-      description={`${plural(count, 'member')} joined${isLive ? ' · updates every few seconds' : ''}`}
+      description={`${plural(joined, 'member')} joined${isLive ? ` · ${online} here now` : ''}`}
+      action={isLive ? <LiveIndicator status={channel.status} /> : null}
     >
       {content}
     </Section>

@@ -5,6 +5,7 @@ import { Button } from '../../../components/ui/button'
 import { ErrorAlert } from '../../../components/ui/error-alert'
 import { LoadMore } from '../../../components/ui/load-more'
 import { ListSkeleton } from '../../../components/ui/skeleton'
+import { useGroupChannel } from '../../../hooks/use-group-channel'
 import { useSessions } from '../api/find-sessions'
 import { describeSeries, type Series } from '../utils/series'
 import { SessionActions } from './session-actions'
@@ -12,11 +13,12 @@ import { SessionRow } from './session-row'
 
 /** Every occurrence of a series in time order, each with its own actions. */
 function SeriesOccurrences({ session, id }: { session: GroupSession; id: string }) {
-  const occurrences = useSessions(session.groupId, {
-    seriesId: session.seriesId ?? undefined,
-    order: 'soonest',
-    limit: 50,
-  })
+  const channel = useGroupChannel(session.groupId)
+  const occurrences = useSessions(
+    session.groupId,
+    { seriesId: session.seriesId ?? undefined, order: 'soonest', limit: 50 },
+    channel.isConnected,
+  )
   if (occurrences.isPending) {
     return <ListSkeleton rows={2} label="Loading the sessions of this series…" />
   }

@@ -5,6 +5,7 @@ import { EmptyState } from '../../../components/ui/empty-state'
 import { ErrorAlert } from '../../../components/ui/error-alert'
 import { LoadMore } from '../../../components/ui/load-more'
 import { ListSkeleton } from '../../../components/ui/skeleton'
+import { useGroupChannel } from '../../../hooks/use-group-channel'
 import { type SessionListQuery, useSessions } from '../api/find-sessions'
 import { SeriesRow } from './series-row'
 import { SessionActions } from './session-actions'
@@ -30,7 +31,9 @@ export function SessionList({
   onClearFilters,
   emptyAction,
 }: SessionListProps) {
-  const sessions = useSessions(groupId, query)
+  // Rows change status by the group's pushes; polled only while the socket is down.
+  const channel = useGroupChannel(groupId)
+  const sessions = useSessions(groupId, query, channel.isConnected)
 
   if (sessions.isPending) return <ListSkeleton rows={4} label="Loading sessions…" />
   if (sessions.isError) {

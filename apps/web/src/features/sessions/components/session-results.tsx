@@ -216,6 +216,8 @@ interface SessionResultsProps {
   currentUserId?: string
   /** Poll while the session is open: others are still answering. */
   isLive: boolean
+  /** The session's channel is connected and refetches the results when someone finishes. */
+  isPushed?: boolean
   title?: string
 }
 
@@ -225,9 +227,10 @@ export function SessionResults({
   sessionId,
   currentUserId,
   isLive,
+  isPushed = false,
   title = 'Group results',
 }: SessionResultsProps) {
-  const results = useSessionResults(groupId, sessionId, isLive)
+  const results = useSessionResults(groupId, sessionId, isLive, isPushed)
 
   let content: ReactNode
   if (results.isPending) content = <ListSkeleton rows={3} label="Loading the group’s results…" />

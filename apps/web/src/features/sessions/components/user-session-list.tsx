@@ -13,6 +13,8 @@ interface UserSessionListProps {
   limit?: number
   /** e.g. a link to the groups page, offered when there is nothing */
   emptyAction?: ReactNode
+  /** The page watches the user's groups: changes arrive as pushes, no polling needed. */
+  isPushed?: boolean
 }
 
 const empty = {
@@ -29,8 +31,13 @@ const empty = {
 }
 
 /** My sessions across every group: the open ones (to join) or the next ones planned. */
-export function UserSessionList({ scope, limit = 5, emptyAction }: UserSessionListProps) {
-  const sessions = useUserSessions(scope, { limit })
+export function UserSessionList({
+  scope,
+  limit = 5,
+  emptyAction,
+  isPushed = false,
+}: UserSessionListProps) {
+  const sessions = useUserSessions(scope, { limit, isPushed })
 
   if (sessions.isPending) return <ListSkeleton rows={2} label="Loading your sessions…" />
   if (sessions.isError) {

@@ -14,6 +14,16 @@ export function sessionPathOf(session: Pick<GroupSession, 'id' | 'groupId'>): st
   return `/groups/${session.groupId}/sessions/${session.id}`
 }
 
+/** The host's dashboard of a session: live progress, answer distribution and controls. */
+export function hostPathOf(session: Pick<GroupSession, 'id' | 'groupId'>): string {
+  return `${sessionPathOf(session)}/host`
+}
+
+/** The projector view of a session: its join link as a QR code and its short code. */
+export function presentPathOf(session: Pick<GroupSession, 'id' | 'groupId'>): string {
+  return `${sessionPathOf(session)}/present`
+}
+
 /** When a session starts (or started, for instant ones). */
 export function startOf(session: GroupSession): string {
   return session.scheduledAt ?? session.startedAt ?? session.createdAt
