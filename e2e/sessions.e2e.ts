@@ -115,9 +115,8 @@ describe('group sessions', () => {
     await dialog.getByText(/^That is .+ your time \(America\/New York\)\.$/).waitFor()
     await dialog.getByLabel('Duration (minutes)').fill('30')
     await dialog.getByLabel('Description or notes').fill('Watch the first two minutes first.')
-    await expect(
-      dialog.getByRole('radio', { name: /Live \(coming soon\)/ }).isDisabled(),
-    ).resolves.toBe(true)
+    // Self-paced unless the host picks live.
+    await expect(dialog.getByRole('radio', { name: /^Self-paced/ }).isChecked()).resolves.toBe(true)
     const toTop = () => dialog.evaluate((element) => element.scrollTo(0, 0))
     await toTop()
     await shotScreen(a, 'sessions-schedule-desktop')

@@ -1,13 +1,15 @@
 import type { GroupSessionDetail } from '@loopquiz/contract'
 import { useQueryClient } from '@tanstack/react-query'
 import { SearchX } from 'lucide-react'
-import type { ReactNode } from 'react'
+import { type ReactNode, useEffect } from 'react'
 import { Link, Navigate, useLocation } from 'react-router'
 import { Button, buttonClassName } from '../../components/ui/button'
 import { ErrorAlert } from '../../components/ui/error-alert'
+import { LoadingPanel } from '../../components/ui/spinner'
 import { StatusPage } from '../../components/ui/status-page'
 import { useCurrentUser } from '../../features/auth/hooks/use-current-user'
 import { loginPath } from '../../features/auth/utils/safe-next'
+import { LiveParticipantView } from '../../features/live/components/live-participant-view'
 import { getAttemptQueryOptions, useAttempt } from '../../features/quizzes/api/get-attempt'
 import { AttemptPlayer } from '../../features/quizzes/components/quiz-player'
 import { QuizSkeleton } from '../../features/quizzes/components/quiz-skeleton'
@@ -104,6 +106,7 @@ function SessionStage({ session, userId }: { session: GroupSessionDetail; userId
   if (session.status === 'scheduled' || session.status === 'pending_approval') {
     return <SessionWaiting session={session} />
   }
+  if (session.mode === 'live') return <SessionLiveStage session={session} userId={userId} />
   if (attemptId) return <SessionAttempt session={session} attemptId={attemptId} userId={userId} />
   if (!session.capabilities.canJoin) return <SessionClosed session={session} />
   return (
@@ -118,6 +121,63 @@ function SessionStage({ session, userId }: { session: GroupSessionDetail; userId
             queryClient.setQueryData(getAttemptQueryOptions(attempt.id).queryKey, attempt),
         })
       }
+    />
+  )
+}
+
+/**
+ * A live session: opening its link joins it (straight into the lobby, as with a game PIN), then
+ * the shared screen follows the host.
+ */
+function SessionLiveStage({ session, userId }: { session: GroupSessionDetail; userId: string }) {
+  const queryClient = useQueryClient()
+  const join = useJoinSession(session.groupId, session.id)
+  const attemptId = session.myParticipation?.attemptId ?? join.data?.id ?? null
+  const canJoin = session.capabilities.canJoin
+  const { mutate: joinNow, isIdle } = join
+
+  useEffect(() => {
+    if (attemptId || !canJoin || !isIdle) return
+    joinNow(undefined, {
+      onSuccess: (attempt) =>
+        queryClient.setQueryData(getAttemptQueryOptions(attempt.id).queryKey, attempt),
+    })
+  }, [attemptId, canJoin, isIdle, joinNow, queryClient])
+
+  if (attemptId)
+    return <SessionLiveAttempt session={session} attemptId={attemptId} userId={userId} />
+  if (!canJoin) return <SessionClosed session={session} />
+  if (join.error) {
+    return (
+      <ErrorAlert
+        error={join.error}
+        action={
+          <Button variant="secondary" size="sm" onClick={() => join.reset()}>
+            Try again
+          </Button>
+        }
+      />
+    )
+  }
+  return <LoadingPanel label="Joining the live session…" />
+}
+
+function SessionLiveAttempt({
+  session,
+  attemptId,
+  userId,
+}: {
+  session: GroupSessionDetail
+  attemptId: string
+  userId: string
+}) {
+  const attempt = useAttempt(attemptId)
+  return (
+    <LiveParticipantView
+      session={session}
+      userId={userId}
+      attemptId={attemptId}
+      savedAnswers={attempt.data?.answers ?? []}
     />
   )
 }

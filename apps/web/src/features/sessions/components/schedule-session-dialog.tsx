@@ -1,4 +1,10 @@
-import type { Group, GroupSession } from '@loopquiz/contract'
+import {
+  defaultSessionOptions,
+  type Group,
+  type GroupSession,
+  type SessionMode,
+  type SessionOptions,
+} from '@loopquiz/contract'
 import clsx from 'clsx'
 import { CalendarPlus } from 'lucide-react'
 import { type FormEvent, useState } from 'react'
@@ -51,33 +57,133 @@ export interface SessionDraft {
   description: string
 }
 
-function ModeField() {
+const modeChoices: { value: SessionMode; label: string; hint: string }[] = [
+  { value: 'self_paced', label: 'Self-paced', hint: 'Everyone answers at their own speed.' },
+  {
+    value: 'live',
+    label: 'Live',
+    hint: 'You move everyone through the questions together, with a leaderboard and a podium.',
+  },
+]
+
+const radioCard =
+  'flex cursor-pointer items-start gap-2.5 rounded-xl p-3 ring-inset has-focus-visible:outline-2 has-focus-visible:outline-offset-2 has-focus-visible:outline-brand-600'
+
+/** How the session runs: self-paced or live, and its scoring and shuffling options. */
+function ModeField({
+  mode,
+  options,
+  onModeChange,
+  onOptionsChange,
+}: {
+  mode: SessionMode
+  options: SessionOptions
+  onModeChange: (mode: SessionMode) => void
+  onOptionsChange: (options: SessionOptions) => void
+}) {
   return (
-    <fieldset className="flex flex-col gap-1.5">
-      <legend className="mb-1.5 text-sm font-semibold text-slate-800">Mode</legend>
-      <div className="grid grid-cols-1 gap-2 min-[420px]:grid-cols-2">
-        <label className="flex cursor-pointer items-start gap-2.5 rounded-xl bg-brand-50 p-3 ring-2 ring-brand-500 ring-inset has-focus-visible:outline-2 has-focus-visible:outline-offset-2 has-focus-visible:outline-brand-600">
+    <div className="flex flex-col gap-4">
+      <fieldset className="flex flex-col gap-1.5">
+        <legend className="mb-1.5 text-sm font-semibold text-slate-800">Mode</legend>
+        <div className="grid grid-cols-1 gap-2 min-[420px]:grid-cols-2">
+          {modeChoices.map((choice) => (
+            <label
+              key={choice.value}
+              className={clsx(
+                radioCard,
+                mode === choice.value
+                  ? 'bg-brand-50 ring-2 ring-brand-500'
+                  : 'bg-white ring-1 ring-slate-200',
+              )}
+            >
+              <input
+                type="radio"
+                name="mode"
+                value={choice.value}
+                checked={mode === choice.value}
+                onChange={() => onModeChange(choice.value)}
+                className="mt-1 size-4 accent-brand-600"
+              />
+              <span className="flex flex-col">
+                <span className="text-sm font-semibold text-slate-900">{choice.label}</span>
+                <span className="text-xs text-slate-600">{choice.hint}</span>
+              </span>
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      {mode === 'live' ? (
+        <fieldset className="flex flex-col gap-1.5">
+          <legend className="mb-1.5 text-sm font-semibold text-slate-800">Scoring</legend>
+          <div className="grid grid-cols-1 gap-2 min-[420px]:grid-cols-2">
+            {(
+              [
+                [
+                  'speed',
+                  'Faster answers earn more',
+                  'A correct answer is worth more the sooner it comes.',
+                ],
+                [
+                  'correct_only',
+                  'Correct answers only',
+                  'Each correct answer earns its points, however fast.',
+                ],
+              ] as const
+            ).map(([value, label, hint]) => (
+              <label
+                key={value}
+                className={clsx(
+                  radioCard,
+                  options.scoring === value
+                    ? 'bg-brand-50 ring-2 ring-brand-500'
+                    : 'bg-white ring-1 ring-slate-200',
+                )}
+              >
+                <input
+                  type="radio"
+                  name="scoring"
+                  value={value}
+                  checked={options.scoring === value}
+                  onChange={() => onOptionsChange({ ...options, scoring: value })}
+                  className="mt-1 size-4 accent-brand-600"
+                />
+                <span className="flex flex-col">
+                  <span className="text-sm font-semibold text-slate-900">{label}</span>
+                  <span className="text-xs text-slate-600">{hint}</span>
+                </span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+      ) : null}
+      <fieldset className="flex flex-col gap-2">
+        <legend className="mb-1.5 text-sm font-semibold text-slate-800">Order</legend>
+        <label className="flex cursor-pointer items-start gap-2.5 text-sm text-slate-800">
           <input
-            type="radio"
-            name="mode"
-            value="self_paced"
-            defaultChecked
-            className="mt-1 size-4 accent-brand-600"
+            type="checkbox"
+            checked={options.shuffleOptions}
+            onChange={(event) =>
+              onOptionsChange({ ...options, shuffleOptions: event.target.checked })
+            }
+            className="mt-0.5 size-4 accent-brand-600"
           />
-          <span className="flex flex-col">
-            <span className="text-sm font-semibold text-slate-900">Self-paced</span>
-            <span className="text-xs text-slate-600">Everyone answers at their own speed.</span>
-          </span>
+          Shuffle answer order per participant
         </label>
-        <label className="flex cursor-not-allowed items-start gap-2.5 rounded-xl bg-slate-50 p-3 opacity-70 ring-1 ring-slate-200 ring-inset">
-          <input type="radio" name="mode" value="live" disabled className="mt-1 size-4" />
-          <span className="flex flex-col">
-            <span className="text-sm font-semibold text-slate-700">Live (coming soon)</span>
-            <span className="text-xs text-slate-500">You move everyone through the questions.</span>
-          </span>
-        </label>
-      </div>
-    </fieldset>
+        {mode === 'self_paced' ? (
+          <label className="flex cursor-pointer items-start gap-2.5 text-sm text-slate-800">
+            <input
+              type="checkbox"
+              checked={options.shuffleQuestions}
+              onChange={(event) =>
+                onOptionsChange({ ...options, shuffleQuestions: event.target.checked })
+              }
+              className="mt-0.5 size-4 accent-brand-600"
+            />
+            Shuffle question order per participant
+          </label>
+        ) : null}
+      </fieldset>
+    </div>
   )
 }
 
@@ -118,6 +224,8 @@ function SessionForm({
     count: '8',
   })
   const [description, setDescription] = useState(draft?.description ?? '')
+  const [mode, setMode] = useState<SessionMode>('self_paced')
+  const [options, setOptions] = useState<SessionOptions>(defaultSessionOptions)
   const [errors, setErrors] = useState<FormErrors>({})
 
   const suggestedTitle = source.kind === 'manual' ? source.manual.videoTitle.trim() : pickedTitle
@@ -145,7 +253,9 @@ function SessionForm({
     const common = {
       ...(title.trim() ? { title: title.trim() } : {}),
       description: description.trim(),
-      mode: 'self_paced' as const,
+      mode,
+      // A live session shows one question to everyone: there is no question order to shuffle.
+      options: mode === 'live' ? { ...options, shuffleQuestions: false } : options,
       durationMinutes: minutes,
       source: picked.source,
     }
@@ -223,7 +333,12 @@ function SessionForm({
         value={description}
         onChange={(event) => setDescription(event.target.value)}
       />
-      <ModeField />
+      <ModeField
+        mode={mode}
+        options={options}
+        onModeChange={setMode}
+        onOptionsChange={setOptions}
+      />
       {mutation.error ? (
         <ErrorAlert
           error={mutation.error}
