@@ -20,8 +20,14 @@ import { createQuizzesRepository } from './modules/quizzes/quizzes.repository.ts
 import { registerQuizRoutes } from './modules/quizzes/quizzes.routes.ts'
 import { createQuizzesService } from './modules/quizzes/quizzes.service.ts'
 import { createSharesRepository } from './modules/quizzes/shares.repository.ts'
+import { createLiveEvents } from './modules/sessions/live.events.ts'
+import { createLiveRepository } from './modules/sessions/live.repository.ts'
 import { createSessionEvents } from './modules/sessions/sessions.events.ts'
-import { createSessionTimers, registerSessionWorkers } from './modules/sessions/sessions.jobs.ts'
+import {
+  createLiveLockScheduler,
+  createSessionTimers,
+  registerSessionWorkers,
+} from './modules/sessions/sessions.jobs.ts'
 import { createSessionsRepository } from './modules/sessions/sessions.repository.ts'
 import { registerSessionRoutes } from './modules/sessions/sessions.routes.ts'
 import {
@@ -151,19 +157,41 @@ export async function buildApp({
     account: createAccountRepository(database.db),
     groups,
   })
-  const sessions = createSessionsService({
-    sessions: createSessionsRepository(database.db),
-    groups,
-    loops: loopsRepository,
-    quizzes: quizzesRepository,
-    timers: createSessionTimers(jobs, timing.reminderLeadMs ?? 15 * 60_000),
-    publicUrl: config.publicUrl,
-    onChange: (change, session) => {
-      sessionChanges.emit('change', change, session)
-      events.sessionChanged(change, session)
+  const liveEvents = createLiveEvents(realtime)
+  const sessions = createSessionsService(
+    {
+      sessions: createSessionsRepository(database.db),
+      groups,
+      loops: loopsRepository,
+      quizzes: quizzesRepository,
+      timers: createSessionTimers(jobs, timing.reminderLeadMs ?? 15 * 60_000),
+      publicUrl: config.publicUrl,
+      onChange: (change, session) => {
+        sessionChanges.emit('change', change, session)
+        events.sessionChanged(change, session)
+        // A live game whose session ended another way than by its podium goes to the podium.
+        if (change === 'complete' || change === 'cancel') {
+          sessions
+            .settleEnded(session)
+            .catch((error: unknown) =>
+              app.log.error({ err: error, sessionId: session.id }, 'live session not settled'),
+            )
+        }
+      },
+      onProgress: (sessionId, update) => events.progressed(sessionId, update),
     },
-    onProgress: (sessionId, update) => events.progressed(sessionId, update),
-  })
+    {
+      live: createLiveRepository(database.db),
+      onState: (state) => liveEvents.liveState(state),
+      onStandings: (sessionId, standings) => liveEvents.standings(sessionId, standings),
+      markStale: (sessionId) => realtime.markSessionStale(sessionId),
+      onStale: (listener) => realtime.onSessionStale(listener),
+      scheduleLock: createLiveLockScheduler(jobs),
+      onError: (error, context) => app.log.error({ err: error }, context),
+      ...(timing.now === undefined ? {} : { now: timing.now }),
+    },
+  )
+  app.addHook('onClose', async () => sessions.stopLiveTimers())
   const quizzes = createQuizzesService({
     quizzes: quizzesRepository,
     shares: createSharesRepository(database.db),
@@ -184,6 +212,7 @@ export async function buildApp({
     realtime,
     sessions,
     isGroupMember: async (groupId, userId) => (await groups.roleOf(groupId, userId)) !== null,
+    liveStateOf: (groupId, sessionId, viewer) => sessions.getLiveState(groupId, sessionId, viewer),
   })
   await registerWebApp(app, config.webDistDir)
 

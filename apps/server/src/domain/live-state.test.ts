@@ -306,7 +306,7 @@ describe('which answers a live session takes', () => {
     record: LiveRecord
     questionId: string
     at: Date
-    taken: boolean | RegExp
+    taken: true | RegExp
   }> = [
     {
       name: 'the current question before its deadline',

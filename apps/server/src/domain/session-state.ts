@@ -14,8 +14,11 @@ export type SessionEvent =
   | 'resubmit'
   | 'expire'
 
-/** Everything a session goes through that others may want to hear of. */
-export type SessionChange = SessionEvent | 'create' | 'remind'
+/**
+ * Everything a session goes through that others may want to hear of. `extend`: an active
+ * session's end moved later (its state stays, so it is no event of the state machine).
+ */
+export type SessionChange = SessionEvent | 'create' | 'remind' | 'extend'
 
 /**
  * The session state machine: pending_approval → scheduled → active → completed, and

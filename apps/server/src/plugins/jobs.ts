@@ -18,6 +18,8 @@ export interface JobPayloads {
   'session.start': { sessionId: string }
   'session.complete': { sessionId: string }
   'session.remind': { sessionId: string }
+  /** A live question's lock at its deadline; `version` is the state that opened it. */
+  'session.live_lock': { sessionId: string; version: number }
 }
 
 /** A kind of job; each has a queue of its own. */
@@ -62,6 +64,7 @@ const jobNames = Object.keys({
   'session.start': true,
   'session.complete': true,
   'session.remind': true,
+  'session.live_lock': true,
 } satisfies Record<JobName, true>) as JobName[]
 
 const RETRY_LIMIT = 3

@@ -1,8 +1,10 @@
 import type { Participant } from '@loopquiz/contract'
 import { totalPoints } from '../../domain/grading.ts'
+import { maxLiveScore } from '../../domain/live-scoring.ts'
 import { type AnswerWindow, answerWindow } from '../../domain/session-state.ts'
 import { AppError } from '../../lib/app-error.ts'
 import { newSecretToken } from '../../lib/tokens.ts'
+import type { Live } from './live.ts'
 import type { SessionContext, Viewer } from './session-context.ts'
 import type { SessionRow } from './sessions.repository.ts'
 
@@ -26,7 +28,7 @@ const noLongerMember = () =>
  * and the participant list. Only current members take part; an ended session takes nothing
  * unless the host opened a late window.
  */
-export function createParticipation(ctx: SessionContext) {
+export function createParticipation(ctx: SessionContext, live: Pick<Live, 'liveAnswerWindow'>) {
   const { sessions, groups, now } = ctx
 
   async function join(groupId: string, sessionId: string, viewer: Viewer): Promise<string> {
@@ -39,7 +41,14 @@ export function createParticipation(ctx: SessionContext) {
       userId: viewer.id,
       displayName: viewer.name,
       attemptId: newSecretToken(),
-      maxScore: totalPoints(row.questionsData),
+      // Live speed scoring multiplies points (domain/live-scoring), so the best result does too.
+      maxScore:
+        row.mode === 'live'
+          ? maxLiveScore(
+              row.questionsData.map((question) => question.points),
+              row.options.scoring,
+            )
+          : totalPoints(row.questionsData),
       late: window.late,
       now: at,
     })
@@ -113,10 +122,8 @@ export function createParticipation(ctx: SessionContext) {
       await sessions.touchParticipant(sessionId, userId, true, window?.open === true && window.late)
     },
 
-    /** Self-paced sessions follow each question's own time limit; live mode (live.ts) plays one question at a time. */
-    async liveAnswerWindow(): Promise<null> {
-      return null
-    },
+    /** Self-paced sessions follow each question's own time limit (null); live mode (live.ts) plays one question at a time. */
+    liveAnswerWindow: live.liveAnswerWindow,
 
     async isClosed(sessionId: string): Promise<boolean> {
       const row = await sessions.findSessionById(sessionId)

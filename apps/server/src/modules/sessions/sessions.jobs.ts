@@ -46,6 +46,19 @@ export function createSessionTimers(queue: JobQueue, reminderLeadMs: number): Se
 }
 
 /**
+ * The durable backstop of a live question's lock (the node that opened it also runs a timer).
+ * Keyed by the state's version: every opening (a question, a resume) gets a job of its own.
+ */
+export function createLiveLockScheduler(queue: JobQueue) {
+  return (sessionId: string, deadline: Date, version: number) =>
+    queue.schedule(
+      'session.live_lock',
+      { sessionId, version },
+      { runAt: deadline, key: `live_lock:${sessionId}:${version}` },
+    )
+}
+
+/**
  * This node's workers for session jobs, plus a once-a-minute sweep that catches anything a
  * lost job would have missed. Every handler is a conditional update: running twice is harmless.
  */
@@ -62,6 +75,12 @@ export async function registerSessionWorkers(
   await queue.work('session.complete', async ({ sessionId }) => {
     const completed = await sessions.completeDue(sessionId)
     if (completed) log.info({ sessionId }, 'session completed on schedule')
+  })
+  await queue.work('session.live_lock', async ({ sessionId, version }) => {
+    const outcome = await sessions.lockDue(sessionId, version)
+    // The queue's clock ran ahead of the app's: failing makes pg-boss retry a moment later.
+    if (outcome === 'early') throw new Error('live question not due yet')
+    if (outcome) log.info({ sessionId, version }, 'live question locked by its job')
   })
   await queue.work('session.remind', async ({ sessionId }) => {
     const reminded = await sessions.remind(sessionId)

@@ -46,6 +46,15 @@ export function registerSessionRoutes(
   route(app, endpoints.endSession, ({ user, params }) =>
     sessions.end(params.groupId, params.sessionId, user),
   )
+  route(app, endpoints.extendSession, ({ user, params, body }) =>
+    sessions.extend(params.groupId, params.sessionId, user, body.minutes),
+  )
+  route(app, endpoints.getLiveState, ({ user, params }) =>
+    sessions.getLiveState(params.groupId, params.sessionId, user),
+  )
+  route(app, endpoints.actOnLiveSession, ({ user, params, body }) =>
+    sessions.actOnLive(params.groupId, params.sessionId, user, body.action),
+  )
   route(app, endpoints.joinSession, async ({ user, params }) =>
     quizzes.getAttempt(await sessions.join(params.groupId, params.sessionId, user), user),
   )
