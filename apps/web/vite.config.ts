@@ -56,7 +56,9 @@ export default defineConfig({
             // tiny ones, each of which would cost a request and a kilobyte of headers.
             {
               name: 'shared',
-              test: /[\\/](packages[\\/]contract|apps[\\/]web[\\/]src[\\/]components|node_modules[\\/](lucide-react|clsx))[\\/]/,
+              // Not the socket client (it would bring socket.io-client here): signed-in pages
+              // load it in their own chunk, so a guest taking a quiz never downloads it.
+              test: /[\\/](packages[\\/]contract(?![\\/]src[\\/]realtime-client)|apps[\\/]web[\\/]src[\\/]components|node_modules[\\/](lucide-react|clsx))[\\/]/,
             },
           ],
         },

@@ -122,6 +122,8 @@ export const questionDistributionSchema = z.object({
   correctCount: z.number().int(),
   /** Per option id for choice questions, 'true'/'false' for true-or-false; empty for short text. */
   counts: z.record(z.string(), z.number().int()),
+  /** The question's key, so the host's bars can mark the correct option (hosts only see this). */
+  correctAnswer: correctAnswerSchema.optional(),
 })
 export type QuestionDistribution = z.infer<typeof questionDistributionSchema>
 export const answerDistributionSchema = z.object({

@@ -25,6 +25,22 @@ function prefetchQuestionSet({ params, request }: LoaderFunctionArgs) {
 
 export const router = createBrowserRouter([
   {
+    // The projector view fills the screen: no top bar, no footer.
+    path: 'groups/:groupId/sessions/:sessionId/present',
+    errorElement: <RouteError />,
+    hydrateFallbackElement: <LoadingPanel />,
+    element: <RequireAuth />,
+    children: [
+      {
+        index: true,
+        lazy: () =>
+          import('./routes/group-session-present').then((m) => ({
+            Component: m.GroupSessionPresentRoute,
+          })),
+      },
+    ],
+  },
+  {
     element: <AppShell />,
     errorElement: <RouteError />,
     children: [
@@ -85,6 +101,11 @@ export const router = createBrowserRouter([
                 lazy: () => import('./routes/groups').then((m) => ({ Component: m.GroupsRoute })),
               },
               {
+                path: 'join/:code?',
+                lazy: () =>
+                  import('./routes/join-code').then((m) => ({ Component: m.JoinCodeRoute })),
+              },
+              {
                 path: 'groups/join/:code',
                 lazy: () =>
                   import('./routes/join-group').then((m) => ({ Component: m.JoinGroupRoute })),
@@ -112,6 +133,13 @@ export const router = createBrowserRouter([
                     lazy: () =>
                       import('./routes/group-session').then((m) => ({
                         Component: m.GroupSessionRoute,
+                      })),
+                  },
+                  {
+                    path: 'sessions/:sessionId/host',
+                    lazy: () =>
+                      import('./routes/group-session-host').then((m) => ({
+                        Component: m.GroupSessionHostRoute,
                       })),
                   },
                   {
