@@ -243,7 +243,22 @@ describe('hosting a live session', () => {
     const locked = await nextEvent(socket, 'live:state', (event) => event.phase === 'locked', 8_000)
     expect(Date.now()).toBeGreaterThanOrEqual(Date.parse(opened.deadline ?? ''))
     expect(locked.version).toBe(opened.version + 1)
-  }, 15_000)
+  }, 30_000)
+
+  it('still locks a question on time through its job when the node that opened it lost its timer', async () => {
+    const timed = sampleQuestions.map((question) => ({ ...question, timeLimitS: 5 }))
+    const { member, group, session, actOk } = await liveSession({}, timed)
+    const socket = await connectAs(origin, member)
+    unwrapAck(
+      await socket.emitWithAck('session:watch', { groupId: group.id, sessionId: session.id }),
+    )
+    const opened = await actOk('start')
+    // As if the node had gone away: only the pg-boss job is left to lock the question.
+    app.services.sessions.stopLiveTimers()
+    const locked = await nextEvent(socket, 'live:state', (event) => event.phase === 'locked', 9_000)
+    expect(Date.now()).toBeGreaterThanOrEqual(Date.parse(opened.deadline ?? ''))
+    expect(locked.version).toBe(opened.version + 1)
+  }, 30_000)
 
   it('pushes each state to a watching member and gives it in the watch snapshot', async () => {
     const { member, group, session, actOk, join } = await liveSession()
