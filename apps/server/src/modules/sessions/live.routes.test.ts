@@ -404,6 +404,33 @@ describe('answering a live session', () => {
     expect(board[0]).toMatchObject({ userId: member.id, score: 2, lastPoints: 2 })
   })
 
+  it('reveals how a multiple-choice question’s options were chosen, each chosen option counted', async () => {
+    const { admin, member, join, actOk, answer } = await liveSession()
+    const first = await join(admin)
+    const second = await join(member)
+    await actOk('start')
+    await actOk('lock')
+    await actOk('reveal')
+    const opened = await actOk('next')
+    const questionId = opened.questionId ?? ''
+    expect((await answer(first.id, admin, questionId, ['r', 'g', 'b'])).statusCode).toBe(200)
+    expect((await answer(second.id, member, questionId, ['r', 'y'])).statusCode).toBe(200)
+    await actOk('lock')
+    expect((await actOk('reveal')).reveal).toEqual({
+      questionId,
+      correctAnswer: ['r', 'g', 'b'],
+      explanation: null,
+      distribution: { r: 2, g: 1, y: 1, b: 1 },
+      correctCount: 1,
+    })
+  })
+
+  it('shows the live state to members only', async () => {
+    const { outsider, state, url } = await liveSession()
+    expect((await state()).phase).toBe('lobby')
+    expect((await call('GET', `${url}/live`, outsider)).statusCode).toBe(404)
+  })
+
   it('lets a participant who reconnects carry on at the current question with their score', async () => {
     const { member, group, session, join, actOk, answer } = await liveSession()
     const attempt = await join(member)
