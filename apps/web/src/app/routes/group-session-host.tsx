@@ -24,7 +24,7 @@ import { useGroupOutlet } from './group'
  * the answers fall, and the controls (start, end, more time). Creator, owner and admins only.
  */
 export function GroupSessionHostRoute() {
-  const { group } = useGroupOutlet()
+  const { group, currentUserId } = useGroupOutlet()
   const { sessionId = '' } = useParams()
   const channel = useSessionChannel(group.id, sessionId)
   const session = useSession(group.id, sessionId, { isPushed: channel.isConnected })
@@ -126,7 +126,7 @@ export function GroupSessionHostRoute() {
         {/* A live (host-paced) session is run from here: phases, countdown, reveal, podium. */}
         {data.mode === 'live' ? <LiveHostPanel groupId={group.id} sessionId={data.id} /> : null}
         <div className="grid grid-cols-1 items-start gap-6 lg:grid-cols-2">
-          <ParticipantList session={data} channel={channel} />
+          <ParticipantList session={data} channel={channel} viewerId={currentUserId} />
           <AnswerDistribution
             groupId={group.id}
             sessionId={data.id}

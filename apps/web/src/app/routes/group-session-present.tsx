@@ -7,6 +7,7 @@ import { Button } from '../../components/ui/button'
 import { ErrorAlert } from '../../components/ui/error-alert'
 import { LoadingPanel } from '../../components/ui/spinner'
 import { StatusPage } from '../../components/ui/status-page'
+import { useCurrentUser } from '../../features/auth/hooks/use-current-user'
 import { useSession } from '../../features/sessions/api/get-session'
 import { LiveIndicator } from '../../features/sessions/components/live-indicator'
 import { plural } from '../../features/sessions/utils/labels'
@@ -43,15 +44,20 @@ function PresentScreen({
   session,
   participants,
   status,
+  viewerId,
 }: {
   session: GroupSession
   participants: PresenceEntry[] | null
   status: ReturnType<typeof useSessionChannel>['status']
+  viewerId: string | undefined
 }) {
   const svg = useQrSvg(session.joinUrl)
   const joinPage = `${window.location.host}/join`
   // Everyone who has opened the session or started it, the newest last, as they arrive.
-  const here = (participants ?? []).filter((entry) => entry.joined || entry.online)
+  // The host showing this screen is not among them unless they take part.
+  const here = (participants ?? []).filter(
+    (entry) => entry.joined || (entry.online && entry.userId !== viewerId),
+  )
   const isClosed = session.status === 'completed' || session.status === 'cancelled'
   return (
     <div className="flex min-h-dvh flex-col bg-linear-to-br from-brand-900 via-brand-800 to-fuchsia-900 text-white">
@@ -144,6 +150,7 @@ export function GroupSessionPresentRoute() {
   const { groupId = '', sessionId = '' } = useParams()
   const channel = useSessionChannel(groupId, sessionId)
   const session = useSession(groupId, sessionId, { isPushed: channel.isConnected })
+  const { user } = useCurrentUser()
 
   if (session.isPending) return <LoadingPanel label="Loading the session…" />
   if (session.isError) {
@@ -179,6 +186,7 @@ export function GroupSessionPresentRoute() {
       session={session.data}
       participants={channel.participants}
       status={channel.status}
+      viewerId={user?.id}
     />
   )
 }

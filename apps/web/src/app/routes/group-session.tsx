@@ -83,7 +83,7 @@ export function GroupSessionRoute() {
         <div
           className={`grid grid-cols-1 items-start gap-6 ${session.data.participantCount > 0 ? 'lg:grid-cols-2' : ''}`}
         >
-          <ParticipantList session={session.data} channel={channel} />
+          <ParticipantList session={session.data} channel={channel} viewerId={currentUserId} />
           {session.data.participantCount > 0 ? (
             <SessionResults
               groupId={group.id}

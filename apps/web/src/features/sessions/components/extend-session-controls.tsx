@@ -26,7 +26,6 @@ export function ExtendSessionControls({ session }: { session: GroupSession }) {
             variant="secondary"
             size="sm"
             disabled={extend.isPending}
-            aria-label={`Give ${minutes} more minutes`}
             onClick={() => extend.mutate(minutes)}
           >
             +{minutes} min

@@ -37,6 +37,7 @@ export interface ParticipantRow {
 export function mergeParticipants(
   stored: readonly Participant[],
   pushed: readonly PresenceEntry[] | null,
+  viewerId?: string,
 ): ParticipantRow[] {
   const live = new Map((pushed ?? []).map((entry) => [entry.userId, entry]))
   const rows: ParticipantRow[] = stored.map((participant) => {
@@ -57,7 +58,8 @@ export function mergeParticipants(
     }
   })
   for (const entry of live.values()) {
-    if (!entry.joined && !entry.online) continue
+    // A host watching without taking part is not a participant of their own session.
+    if ((!entry.joined && !entry.online) || (!entry.joined && entry.userId === viewerId)) continue
     rows.push({
       userId: entry.userId,
       name: entry.name,
@@ -85,12 +87,16 @@ export function progressLabel(row: ParticipantRow, questionCount: number): strin
  * The session's participants from the stored list and the channel's pushes; a joiner the list
  * does not have yet makes it refetch once (pushes carry progress, not join times).
  */
-export function useParticipantRows(session: GroupSession, channel: SessionChannel) {
+export function useParticipantRows(
+  session: GroupSession,
+  channel: SessionChannel,
+  viewerId?: string,
+) {
   const isLive = session.status === 'active' || session.capabilities.canJoin
   const participants = useParticipants(session.groupId, session.id, isLive && !channel.isConnected)
   const queryClient = useQueryClient()
   const rows = participants.data
-    ? mergeParticipants(participants.data.items, channel.participants)
+    ? mergeParticipants(participants.data.items, channel.participants, viewerId)
     : null
   const unstoredJoiners = (rows ?? [])
     .filter((row) => row.hasJoined && row.stored === null)
@@ -121,11 +127,14 @@ function OnlineDot({ isOnline }: { isOnline: boolean }) {
 export function ParticipantList({
   session,
   channel,
+  viewerId,
 }: {
   session: GroupSession
   channel: SessionChannel
+  /** Left out while they have not joined: the host watching is not taking part. */
+  viewerId?: string
 }) {
-  const { participants, rows, isLive } = useParticipantRows(session, channel)
+  const { participants, rows, isLive } = useParticipantRows(session, channel, viewerId)
   const total = session.questionCount
 
   let content: ReactNode
