@@ -126,7 +126,12 @@ export function GroupSessionHostRoute() {
         {/* A live (host-paced) session is run from here: phases, countdown, reveal, podium. */}
         {data.mode === 'live' ? <LiveHostPanel groupId={group.id} sessionId={data.id} /> : null}
         <div className="grid grid-cols-1 items-start gap-6 lg:grid-cols-2">
-          <ParticipantList session={data} channel={channel} viewerId={currentUserId} />
+          <ParticipantList
+            session={data}
+            channel={channel}
+            viewerId={currentUserId}
+            showsConnection={false}
+          />
           <AnswerDistribution
             groupId={group.id}
             sessionId={data.id}

@@ -51,8 +51,11 @@ function PresentScreen({
   status: ReturnType<typeof useSessionChannel>['status']
   viewerId: string | undefined
 }) {
-  const svg = useQrSvg(session.joinUrl)
-  const joinPage = `${window.location.host}/join`
+  // The short link (/join/CODE) rather than the quiz link with its ids: a QR code with less in
+  // it has bigger squares, which a phone at the back of the room still reads.
+  const origin = new URL(session.joinUrl).origin
+  const svg = useQrSvg(`${origin}/join/${session.joinCode}`)
+  const joinPage = `${new URL(session.joinUrl).host}/join`
   // Everyone who has opened the session or started it, the newest last, as they arrive.
   // The host showing this screen is not among them unless they take part.
   const here = (participants ?? []).filter(

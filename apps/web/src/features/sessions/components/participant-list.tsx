@@ -128,11 +128,14 @@ export function ParticipantList({
   session,
   channel,
   viewerId,
+  showsConnection = true,
 }: {
   session: GroupSession
   channel: SessionChannel
   /** Left out while they have not joined: the host watching is not taking part. */
   viewerId?: string
+  /** Off where the page shows the connection's state once for everything on it. */
+  showsConnection?: boolean
 }) {
   const { participants, rows, isLive } = useParticipantRows(session, channel, viewerId)
   const total = session.questionCount
@@ -165,6 +168,8 @@ export function ParticipantList({
       <ul aria-label="Participants" className="flex flex-col divide-y divide-slate-100">
         {rows.map((row) => {
           const leftGroup = row.stored?.leftGroup ?? false
+          // While live, the line under the name says where they are instead.
+          const showsAnswering = !isLive && !leftGroup && row.hasJoined
           return (
             <li
               key={row.userId}
@@ -194,9 +199,9 @@ export function ParticipantList({
                     ) : null}
                     {row.isFinished ? (
                       <Badge tone="success">Completed</Badge>
-                    ) : leftGroup || !row.hasJoined ? null : (
+                    ) : showsAnswering ? (
                       <Badge tone="brand">Answering</Badge>
-                    )}
+                    ) : null}
                     {row.stored?.late ? <Badge tone="warning">Late</Badge> : null}
                     {leftGroup ? <Badge>Left the group</Badge> : null}
                   </p>
@@ -240,7 +245,7 @@ export function ParticipantList({
       title="Participants"
       icon={Activity}
       description={`${plural(joined, 'member')} joined${isLive ? ` · ${online} here now` : ''}`}
-      action={isLive ? <LiveIndicator status={channel.status} /> : null}
+      action={isLive && showsConnection ? <LiveIndicator status={channel.status} /> : null}
     >
       {content}
     </Section>
