@@ -14,6 +14,7 @@ import {
   useConnectionStatus,
   useRealtimeSocket,
 } from '../lib/realtime'
+import { applyPresence, applyProgress } from '../lib/session-presence'
 import { groupSessionsQueryKey, userSessionsQueryKey } from '../lib/session-query-keys'
 
 export interface SessionChannel {
@@ -23,58 +24,6 @@ export interface SessionChannel {
   participants: PresenceEntry[] | null
   status: ConnectionStatus
   isConnected: boolean
-}
-
-/** Applies a presence push: people opening or leaving the session. */
-export function applyPresence(
-  list: PresenceEntry[],
-  { changes }: SessionPresenceEvent,
-): PresenceEntry[] {
-  const byId = new Map(list.map((entry) => [entry.userId, entry]))
-  for (const change of changes) {
-    const entry = byId.get(change.userId)
-    byId.set(
-      change.userId,
-      entry
-        ? { ...entry, online: change.online }
-        : {
-            userId: change.userId,
-            name: change.name,
-            online: change.online,
-            joined: false,
-            answeredCount: 0,
-            score: 0,
-            finished: false,
-          },
-    )
-  }
-  return [...byId.values()]
-}
-
-/**
- * Applies a progress push (each update a participant's new totals). Returns the ids it did not
- * know, whose names only a fresh snapshot can tell.
- */
-export function applyProgress(
-  list: PresenceEntry[],
-  { updates }: SessionProgressEvent,
-): { list: PresenceEntry[]; unknownIds: string[] } {
-  const byId = new Map(list.map((entry) => [entry.userId, entry]))
-  const unknownIds: string[] = []
-  for (const update of updates) {
-    const entry = byId.get(update.userId)
-    if (!entry) unknownIds.push(update.userId)
-    byId.set(update.userId, {
-      userId: update.userId,
-      name: entry?.name ?? '',
-      online: entry?.online ?? false,
-      joined: true,
-      answeredCount: update.answeredCount,
-      score: update.score,
-      finished: update.finished,
-    })
-  }
-  return { list: [...byId.values()], unknownIds }
 }
 
 /** A new participant's name comes with a new snapshot: one per burst of joins, not one per join. */

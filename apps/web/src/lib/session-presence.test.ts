@@ -1,0 +1,57 @@
+import type { PresenceEntry } from '@loopquiz/contract'
+import { describe, expect, it } from 'vitest'
+import { applyPresence, applyProgress } from './session-presence'
+
+const ben: PresenceEntry = {
+  userId: 'ben',
+  name: 'Ben',
+  online: false,
+  joined: true,
+  answeredCount: 1,
+  score: 1,
+  finished: false,
+}
+
+describe('applyPresence', () => {
+  it('marks a known participant online or offline, keeping their progress', () => {
+    const [entry] = applyPresence([ben], {
+      sessionId: 's',
+      changes: [{ userId: 'ben', name: 'Ben', online: true }],
+    })
+    expect(entry).toEqual({ ...ben, online: true })
+  })
+
+  it('adds someone who opened the session but has not started', () => {
+    const list = applyPresence([ben], {
+      sessionId: 's',
+      changes: [{ userId: 'ada', name: 'Ada', online: true }],
+    })
+    expect(list.map((entry) => [entry.userId, entry.online, entry.joined])).toEqual([
+      ['ben', false, true],
+      ['ada', true, false],
+    ])
+  })
+})
+
+describe('applyProgress', () => {
+  it('replaces totals with the pushed ones and marks the participant joined', () => {
+    const notStarted = { ...ben, joined: false, answeredCount: 0, score: 0, online: true }
+    const { list, unknownIds } = applyProgress([notStarted], {
+      sessionId: 's',
+      updates: [{ userId: 'ben', answeredCount: 2, score: 2, finished: true }],
+    })
+    expect(list).toEqual([
+      { ...notStarted, joined: true, answeredCount: 2, score: 2, finished: true },
+    ])
+    expect(unknownIds).toEqual([])
+  })
+
+  it('names the participants it did not know, whose names a new snapshot brings', () => {
+    const { list, unknownIds } = applyProgress([ben], {
+      sessionId: 's',
+      updates: [{ userId: 'cem', answeredCount: 0, score: 0, finished: false }],
+    })
+    expect(unknownIds).toEqual(['cem'])
+    expect(list.find((entry) => entry.userId === 'cem')).toMatchObject({ joined: true, name: '' })
+  })
+})
