@@ -15,11 +15,14 @@ import { createGroupsService } from './modules/groups/groups.service.ts'
 import { createLoopsRepository } from './modules/loops/loops.repository.ts'
 import { registerLoopRoutes } from './modules/loops/loops.routes.ts'
 import { createLoopsService } from './modules/loops/loops.service.ts'
+import { createAnswerWriter } from './modules/quizzes/answer-writer.ts'
+import { registerAnswerSockets } from './modules/quizzes/answers.socket.ts'
 import { createQuestionOpeningsRepository } from './modules/quizzes/question-openings.repository.ts'
 import { createQuizzesRepository } from './modules/quizzes/quizzes.repository.ts'
 import { registerQuizRoutes } from './modules/quizzes/quizzes.routes.ts'
 import { createQuizzesService } from './modules/quizzes/quizzes.service.ts'
 import { createSharesRepository } from './modules/quizzes/shares.repository.ts'
+import { createDistributionPush } from './modules/sessions/distribution.ts'
 import { createLiveEvents } from './modules/sessions/live.events.ts'
 import { createLiveRepository } from './modules/sessions/live.repository.ts'
 import { createSessionEvents } from './modules/sessions/sessions.events.ts'
@@ -43,7 +46,7 @@ import { registerDocs } from './plugins/docs.ts'
 import { registerErrorHandling, replyToFrameworkError } from './plugins/error-handler.ts'
 import { registerInputGuard } from './plugins/input-guard.ts'
 import { startJobQueue } from './plugins/jobs.ts'
-import { registerRealtime } from './plugins/realtime.ts'
+import { registerRealtime, rooms } from './plugins/realtime.ts'
 import { registerSecurityHeaders } from './plugins/security-headers.ts'
 import { registerWebApp } from './plugins/web.ts'
 import { version } from './version.ts'
@@ -192,12 +195,34 @@ export async function buildApp({
     },
   )
   app.addHook('onClose', async () => sessions.stopLiveTimers())
+  // Answers go to the database in group commits; closing flushes what is queued.
+  const answerWriter = createAnswerWriter(database.db, database.kind)
+  app.addHook('onClose', () => answerWriter.close())
+  const distributionPush = createDistributionPush(
+    (sessionId, questionIds) => sessions.answerDistributionOf(sessionId, questionIds),
+    (distribution) =>
+      realtime.io
+        .to(rooms.sessionHosts(distribution.sessionId))
+        .emit('session:answers', distribution),
+    (error) => app.log.error({ err: error }, 'answer distribution not pushed'),
+  )
+  app.addHook('onClose', async () => distributionPush.stop())
   const quizzes = createQuizzesService({
     quizzes: quizzesRepository,
     shares: createSharesRepository(database.db),
     openings: createQuestionOpeningsRepository(database.db),
     loops: loopsRepository,
     sessionGate: sessions.gate,
+    answers: answerWriter,
+    onSessionAnswer: (sessionId, answer) => {
+      events.progressed(sessionId, {
+        userId: answer.userId,
+        answeredCount: answer.answeredCount,
+        score: answer.score,
+        finished: false,
+      })
+      distributionPush.answered(sessionId, answer.questionId)
+    },
     publicUrl: config.publicUrl,
     ...(timing.now === undefined ? {} : { now: timing.now }),
   })
@@ -214,6 +239,7 @@ export async function buildApp({
     isGroupMember: async (groupId, userId) => (await groups.roleOf(groupId, userId)) !== null,
     liveStateOf: (groupId, sessionId, viewer) => sessions.getLiveState(groupId, sessionId, viewer),
   })
+  registerAnswerSockets({ realtime, quizzes })
   await registerWebApp(app, config.webDistDir)
 
   return Object.assign(app, {

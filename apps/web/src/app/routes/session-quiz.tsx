@@ -83,16 +83,19 @@ function SessionQuizPage({
     )
   }
 
+  const isLive = session.data.mode === 'live'
   return (
     <>
       <title>{`${session.data.title} · ${session.data.groupName} · LoopQuiz`}</title>
       <SessionBanner session={session.data} />
+      {/* Live, everyone plays the same screen at once: the game comes first, the video below it. */}
+      {isLive ? <SessionStage session={session.data} userId={userId} /> : null}
       <VideoHeader
         title={session.data.title}
         ownerName={session.data.createdBy.name}
         loop={session.data.loop}
       />
-      <SessionStage session={session.data} userId={userId} />
+      {isLive ? null : <SessionStage session={session.data} userId={userId} />}
     </>
   )
 }

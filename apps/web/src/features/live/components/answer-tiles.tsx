@@ -51,6 +51,8 @@ interface AnswerTilesProps {
   /** What this participant picked (sent or, for multiple choice, being picked). */
   picked: readonly (string | boolean)[]
   isDisabled: boolean
+  /** The answer is in (or time is up): the tiles not picked fade back. */
+  isSettled: boolean
   onPick: (value: string | boolean) => void
   /** From the reveal on: the key and how the answers fell. */
   reveal?: { correctAnswer: CorrectAnswer; distribution: Record<string, number> } | null
@@ -65,9 +67,10 @@ function markOf(
   value: string | boolean,
   picked: readonly (string | boolean)[],
   reveal: AnswerTilesProps['reveal'],
+  isSettled: boolean,
 ): TileMark {
   const isPicked = picked.includes(value)
-  if (!reveal) return isPicked ? 'chosen' : 'idle'
+  if (!reveal) return isPicked ? 'chosen' : isSettled ? 'dimmed' : 'idle'
   if (isInAnswer(reveal.correctAnswer, value)) return 'correct'
   return isPicked ? 'wrong' : 'dimmed'
 }
@@ -104,6 +107,7 @@ export function AnswerTiles({
   isMultiple,
   picked,
   isDisabled,
+  isSettled,
   onPick,
   reveal,
 }: AnswerTilesProps) {
@@ -111,7 +115,7 @@ export function AnswerTiles({
     <ul className="grid grid-cols-1 gap-3 min-[480px]:grid-cols-2">
       {choices.map((choice, index) => {
         const style = tileStyles[index % tileStyles.length] ?? tileStyles[0]
-        const mark = markOf(choice.value, picked, reveal)
+        const mark = markOf(choice.value, picked, reveal, isSettled)
         const count = reveal?.distribution[distributionKey(choice.value)]
         return (
           <li key={String(choice.value)}>

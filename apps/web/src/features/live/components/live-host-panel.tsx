@@ -8,10 +8,8 @@ import {
   Lock,
   Pause,
   Play,
-  Radio,
   Trophy,
   Users,
-  WifiOff,
 } from 'lucide-react'
 import type { ReactNode } from 'react'
 import { Button } from '../../../components/ui/button'
@@ -80,10 +78,10 @@ export function LiveHostPanel({ groupId, sessionId }: LiveHostPanelProps) {
   const phase = countdown.phase ?? state.phase
   const players = (live.participants ?? []).filter((entry) => entry.joined)
   const primary = primaryOf[phase]
-  const isLive = live.status === 'connected'
 
   return (
     <Card aria-labelledby="live-host-title" role="region" className="flex flex-col overflow-hidden">
+      {/* The page around the panel shows whether pushes arrive (Live / Reconnecting…). */}
       <div className="flex flex-wrap items-center justify-between gap-3 border-b border-slate-200 bg-slate-900 px-4 py-3 text-white sm:px-6">
         <div className="flex min-w-0 flex-col">
           <h2 id="live-host-title" className="text-lg font-extrabold tracking-tight">
@@ -97,19 +95,6 @@ export function LiveHostPanel({ groupId, sessionId }: LiveHostPanelProps) {
             {state.scoring === 'speed' ? ' · faster answers earn more' : ' · correct answers only'}
           </p>
         </div>
-        <span
-          className={clsx(
-            'inline-flex items-center gap-1 rounded-full px-2 py-0.5 text-xs font-bold',
-            isLive ? 'bg-emerald-400 text-emerald-950' : 'bg-amber-300 text-amber-950',
-          )}
-        >
-          {isLive ? (
-            <Radio aria-hidden className="size-3.5" />
-          ) : (
-            <WifiOff aria-hidden className="size-3.5" />
-          )}
-          {isLive ? 'Live' : 'Reconnecting…'}
-        </span>
       </div>
 
       <div className="flex flex-col gap-5 p-4 sm:p-6">
@@ -122,7 +107,13 @@ export function LiveHostPanel({ groupId, sessionId }: LiveHostPanelProps) {
         ) : null}
 
         {question && phase !== 'lobby' && phase !== 'leaderboard' && phase !== 'podium' ? (
-          <HostQuestion state={state} phase={phase} question={question} msLeft={countdown.msLeft} />
+          <HostQuestion
+            state={state}
+            answered={live.answeredCount}
+            phase={phase}
+            question={question}
+            msLeft={countdown.msLeft}
+          />
         ) : null}
 
         {phase === 'leaderboard' ? (
@@ -171,11 +162,13 @@ export function LiveHostPanel({ groupId, sessionId }: LiveHostPanelProps) {
 
 function HostQuestion({
   state,
+  answered,
   phase,
   question,
   msLeft,
 }: {
   state: LiveState
+  answered: number
   phase: LiveState['phase']
   question: PublicQuestion
   msLeft: number | null
@@ -185,7 +178,6 @@ function HostQuestion({
     question.type === 'short_text'
       ? []
       : choicesFor(question, { sessionId: state.sessionId, userId: '', shuffle: false })
-  const answered = state.answeredCount
   const total = state.participantCount
   return (
     <div className="flex flex-col gap-4">
@@ -251,7 +243,7 @@ function HostQuestion({
                     </span>
                   ) : null}
                   {count !== null ? (
-                    <span className="w-20 text-right text-sm font-bold tabular-nums">
+                    <span className="shrink-0 text-right text-sm font-bold whitespace-nowrap tabular-nums">
                       {count} {count === 1 ? 'answer' : 'answers'}
                     </span>
                   ) : null}

@@ -46,14 +46,17 @@ export function LiveLeaderboard({ standings, myUserId }: LiveLeaderboardProps) {
               {standing.name}
               {isMe ? <span className="ml-1.5 text-sm font-bold text-brand-700">(you)</span> : null}
             </span>
-            {standing.lastPoints > 0 ? (
-              <span className="text-sm font-semibold text-emerald-700 tabular-nums">
-                +{points.format(standing.lastPoints)}
+            <span className="flex shrink-0 flex-col items-end">
+              <span className="font-black text-slate-900 tabular-nums">
+                {points.format(standing.score)}
+                <span className="sr-only"> points</span>
               </span>
-            ) : null}
-            <span className="w-20 text-right font-black text-slate-900 tabular-nums">
-              {points.format(standing.score)}
-              <span className="sr-only"> points</span>
+              {standing.lastPoints > 0 ? (
+                <span className="text-xs font-semibold text-emerald-700 tabular-nums">
+                  +{points.format(standing.lastPoints)}
+                  <span className="sr-only"> on the last question</span>
+                </span>
+              ) : null}
             </span>
           </li>
         )

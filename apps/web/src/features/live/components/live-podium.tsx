@@ -55,7 +55,7 @@ export function LivePodium({
                 ) : null}
                 <span
                   className={clsx(
-                    'w-full truncate font-extrabold text-slate-900',
+                    'line-clamp-2 w-full font-extrabold break-words text-slate-900',
                     place.rank === 1 ? 'text-lg sm:text-2xl' : 'text-base sm:text-xl',
                   )}
                 >

@@ -129,6 +129,7 @@ export function LiveQuestion({
             isMultiple={question.type === 'multiple'}
             picked={picked}
             isDisabled={!canAnswer || submit.isPending}
+            isSettled={hasSent || !isOpen}
             reveal={isRevealed ? state.reveal : null}
             onPick={(value) => {
               if (question.type !== 'multiple') {
@@ -213,16 +214,20 @@ function AnswerStatus({
       )
     }
     return result.correct ? (
-      <p className="flex items-center gap-2 rounded-xl bg-emerald-50 p-4 text-lg font-bold text-emerald-900 ring-1 ring-emerald-200">
-        <CircleCheck aria-hidden className="size-6 shrink-0 text-emerald-600" />
-        Correct! +{points.format(result.points)} {result.points === 1 ? 'point' : 'points'}
-        {scoring === 'speed' ? (
-          <span className="text-sm font-semibold text-emerald-800">(faster answers earn more)</span>
-        ) : null}
-      </p>
+      <div className="flex items-center gap-3 rounded-xl bg-emerald-50 p-4 text-emerald-900 ring-1 ring-emerald-200">
+        <CircleCheck aria-hidden className="size-7 shrink-0 text-emerald-600" />
+        <p className="flex flex-col">
+          <span className="text-lg font-bold">
+            Correct! +{points.format(result.points)} {result.points === 1 ? 'point' : 'points'}
+          </span>
+          {scoring === 'speed' ? (
+            <span className="text-sm text-emerald-800">Faster answers earn more.</span>
+          ) : null}
+        </p>
+      </div>
     ) : (
-      <p className="flex items-center gap-2 rounded-xl bg-rose-50 p-4 text-lg font-bold text-rose-900 ring-1 ring-rose-200">
-        <CircleX aria-hidden className="size-6 shrink-0 text-rose-600" />
+      <p className="flex items-center gap-3 rounded-xl bg-rose-50 p-4 text-lg font-bold text-rose-900 ring-1 ring-rose-200">
+        <CircleX aria-hidden className="size-7 shrink-0 text-rose-600" />
         Not this time: no points.
       </p>
     )

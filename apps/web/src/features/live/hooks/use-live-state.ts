@@ -1,4 +1,4 @@
-import type { LiveState, MyStanding, PresenceEntry } from '@loopquiz/contract'
+import type { AnswerDistribution, LiveState, MyStanding, PresenceEntry } from '@loopquiz/contract'
 import { useQueryClient } from '@tanstack/react-query'
 import { useEffect, useState } from 'react'
 import { useSessionChannel } from '../../../hooks/use-session-channel'
@@ -14,6 +14,11 @@ export interface LiveView {
   /** Who is in the session (presence and progress), null until the snapshot. */
   participants: PresenceEntry[] | null
   status: ConnectionStatus
+  /**
+   * How many answered the current question so far. The state counts them when it is built; for
+   * hosts, the answer totals pushed as they come in (`session:answers`) keep it current.
+   */
+  answeredCount: number
   /** A failed fallback fetch, while the socket is down. */
   error: unknown
 }
@@ -29,6 +34,7 @@ export function useLiveState(groupId: string, sessionId: string): LiveView {
   const queryClient = useQueryClient()
   const query = useLiveStateQuery(groupId, sessionId, channel.isConnected)
   const [myStanding, setMyStanding] = useState<MyStanding | null>(null)
+  const [answeredByQuestion, setAnsweredByQuestion] = useState<Record<string, number>>({})
 
   useEffect(() => {
     if (!socket) return
@@ -38,20 +44,33 @@ export function useLiveState(groupId: string, sessionId: string): LiveView {
     const onStanding = (standing: MyStanding) => {
       if (standing.sessionId === sessionId) setMyStanding(standing)
     }
+    const onAnswers = (event: AnswerDistribution) => {
+      if (event.sessionId !== sessionId) return
+      setAnsweredByQuestion((counts) => {
+        const next = { ...counts }
+        for (const question of event.questions) next[question.questionId] = question.answeredCount
+        return next
+      })
+    }
     socket.on('live:state', onState)
     socket.on('live:standing', onStanding)
+    socket.on('session:answers', onAnswers)
     return () => {
       socket.off('live:state', onState)
       socket.off('live:standing', onStanding)
+      socket.off('session:answers', onAnswers)
     }
   }, [socket, sessionId, queryClient])
 
   const snapshotState = channel.snapshot?.live ?? null
   const pushed = query.data ?? null
   const state = snapshotState ? newerState(pushed, snapshotState) : pushed
+  const pushedAnswered = state?.questionId ? answeredByQuestion[state.questionId] : undefined
   return {
     state,
     myStanding,
+    // Both are totals, and answers are never taken back: the larger is the later.
+    answeredCount: Math.max(state?.answeredCount ?? 0, pushedAnswered ?? 0),
     participants: channel.participants,
     status: channel.status,
     error: query.error,
