@@ -1,3 +1,4 @@
+import type { AnswerValue } from '@loopquiz/contract'
 import { and, desc, eq, lt, or, sql } from 'drizzle-orm'
 import type { Database } from '../../db/database.ts'
 import { users } from '../../db/schema/auth.ts'
@@ -108,29 +109,37 @@ export function createQuizzesRepository(db: Database) {
     },
 
     /**
-     * Records an answer and adds its points to the attempt, once: a second answer to the same
-     * question, or a finished attempt, records nothing and returns null.
+     * How a session's answers fell, per question and distinct response, in one grouped query.
+     * The responses of `textQuestionIds` are not told apart (free text has no options to count).
      */
-    async recordAnswer(row: typeof answers.$inferInsert): Promise<AnswerRow | null> {
-      return db.transaction(async (tx) => {
-        // Locks the attempt so a concurrent finish waits for this answer, or this answer for it.
-        const [open] = await tx
-          .select({ id: attempts.id })
-          .from(attempts)
-          .where(and(eq(attempts.id, row.attemptId), eq(attempts.status, 'in_progress')))
-          .for('update')
-        if (!open) return null
-        const [saved] = await tx.insert(answers).values(row).onConflictDoNothing().returning()
-        if (!saved) return null
-        await tx
-          .update(attempts)
-          .set({
-            score: sql`${attempts.score} + ${saved.points}`,
-            answeredCount: sql`${attempts.answeredCount} + 1`,
-          })
-          .where(eq(attempts.id, row.attemptId))
-        return saved
-      })
+    async countSessionResponses(
+      sessionId: string,
+      questionIds: readonly string[],
+      textQuestionIds: readonly string[],
+    ): Promise<
+      Array<{ questionId: string; response: AnswerValue | null; count: number; correct: number }>
+    > {
+      if (questionIds.length === 0) return []
+      const result = await db.execute(sql`
+        select a.question_id as "questionId",
+          case when a.question_id = any(${sql.param([...textQuestionIds])}::text[]) then null else a.response end as response,
+          count(*)::integer as count,
+          (count(*) filter (where a.is_correct))::integer as correct
+        from answers a join attempts t on t.id = a.attempt_id
+        where t.session_id = ${sessionId} and a.question_id = any(${sql.param([...questionIds])}::text[])
+        group by 1, 2
+      `)
+      // Both drivers answer a raw statement with `{ rows }`; the shared Database type cannot say so.
+      return (
+        result as unknown as {
+          rows: Array<{
+            questionId: string
+            response: AnswerValue | null
+            count: number
+            correct: number
+          }>
+        }
+      ).rows
     },
 
     /** Marks the attempt finished if it is still in progress; returns whether this call did it. */

@@ -26,11 +26,14 @@ import {
   toPublicQuestion,
   totalPoints,
 } from '../../domain/grading.ts'
+import { livePoints, maxLiveScore } from '../../domain/live-scoring.ts'
 import { AppError } from '../../lib/app-error.ts'
 import { decodeCursor, toPage } from '../../lib/pagination.ts'
 import { newSecretToken, newShortId } from '../../lib/tokens.ts'
 import type { LoopsRepository } from '../loops/loops.repository.ts'
 import { toLoopSnapshot } from '../loops/loops.service.ts'
+import { createTtlCache } from './answer-caches.ts'
+import type { AnswerWriter } from './answer-writer.ts'
 import type { QuestionOpeningsRepository } from './question-openings.repository.ts'
 import { createQuestionTiming } from './question-timing.ts'
 import type {
@@ -73,15 +76,45 @@ export interface LiveAnswerWindow {
   scoring: SessionOptions['scoring']
 }
 
+/** An answer stored in a session attempt: its participant's new totals, and the question it moved. */
+export interface SessionAnswer {
+  userId: string
+  questionId: string
+  answeredCount: number
+  score: number
+}
+
 export interface QuizzesServiceDeps {
   quizzes: QuizzesRepository
   shares: SharesRepository
   openings: QuestionOpeningsRepository
   loops: LoopsRepository
   sessionGate: SessionGate
+  /** Stores answers in group commits (answer-writer.ts). */
+  answers: AnswerWriter
+  /** Told after an answer of a session attempt is stored (progress and the host's distribution). */
+  onSessionAnswer?: (sessionId: string, answer: SessionAnswer) => void
   publicUrl: string
   now?: () => Date
 }
+
+/**
+ * What never changes about an attempt: whose it is, in which session, of which question set; and
+ * whether it is known to be finished (a finished attempt never reopens; one finished on another
+ * node is refused by the writer instead).
+ */
+interface AttemptIdentity {
+  id: string
+  userId: string | null
+  sessionId: string | null
+  questionSetId: string
+  isFinished: boolean
+}
+
+// How long a question set read for an answer is used again. Its questions never change (a set
+// is a snapshot); its off switch and expiry can, and this node drops its copy when its author
+// turns it off here, so only another node's switch takes up to this long to reach answers.
+const QUESTION_SET_CACHE_MS = 2000
 
 type Viewer = Pick<AuthUser, 'id' | 'name'> | null
 
@@ -99,11 +132,17 @@ export function createQuizzesService({
   openings,
   loops,
   sessionGate,
+  answers,
+  onSessionAnswer = () => {},
   publicUrl,
   now = () => new Date(),
 }: QuizzesServiceDeps) {
   const shareUrlOf = (token: string) => `${publicUrl}/questions/${token}`
   const timing = createQuestionTiming({ openings, now })
+  // Owner, session and set of an attempt are fixed when it starts: safe to keep for its life.
+  const attemptIdentities = createTtlCache<AttemptIdentity>(60 * 60_000, 100_000)
+  const questionSetsById = createTtlCache<QuestionSetRow>(QUESTION_SET_CACHE_MS, 10_000)
+  const shareManagement = createShareManagement({ quizzes, shares, shareUrlOf, now })
 
   function isExpired(set: QuestionSetRow): boolean {
     return set.expiresAt !== null && set.expiresAt.getTime() <= now().getTime()
@@ -144,6 +183,11 @@ export function createQuizzesService({
     return found
   }
 
+  const attemptFinished = () =>
+    new AppError('ATTEMPT_FINISHED', {
+      message: 'This attempt is finished; start a new one to answer again.',
+    })
+
   /** An attempt the viewer owns: a user's own, or a guest attempt (its id is the proof). */
   async function getOwnAttempt(attemptId: string, viewer: Viewer) {
     const found = await quizzes.findAttempt(attemptId)
@@ -153,6 +197,32 @@ export function createQuizzesService({
     const { sessionId, userId } = found.attempt
     if (sessionId !== null && userId !== null) await sessionGate.assertMember(sessionId, userId)
     return found
+  }
+
+  /**
+   * The attempt an answer is for, and its question set, mostly from this node's memory: the
+   * answer path reads nothing that cannot change under it. Ownership is checked as in
+   * `getOwnAttempt`; so is membership, which is never cached (see answer-caches.ts).
+   */
+  async function getAnswerTarget(attemptId: string, viewer: Viewer) {
+    let identity = attemptIdentities.get(attemptId)
+    let set = identity ? questionSetsById.get(identity.questionSetId) : undefined
+    if (!identity || !set) {
+      const found = await quizzes.findAttempt(attemptId)
+      if (found) {
+        const { id, userId, sessionId, questionSetId, status } = found.attempt
+        identity = { id, userId, sessionId, questionSetId, isFinished: status === 'finished' }
+        set = found.set
+        attemptIdentities.set(attemptId, identity)
+        questionSetsById.set(questionSetId, set)
+      }
+    }
+    if (!identity || !set || (identity.userId !== null && identity.userId !== viewer?.id)) {
+      throw new AppError('ATTEMPT_NOT_FOUND', { message: 'No attempt with this id is yours.' })
+    }
+    const { sessionId, userId } = identity
+    if (sessionId !== null && userId !== null) await sessionGate.assertMember(sessionId, userId)
+    return { attempt: identity, set }
   }
 
   async function keyContextOf(attempt: AttemptRow, set: QuestionSetRow): Promise<KeyContext> {
@@ -181,6 +251,7 @@ export function createQuizzesService({
     row: AnswerRow,
     question: Question | undefined,
     context: KeyContext,
+    maxPoints = question?.points ?? 0,
   ): AnswerResult {
     return {
       questionId: row.questionId,
@@ -188,7 +259,7 @@ export function createQuizzesService({
       response: row.response,
       correct: row.isCorrect,
       points: row.points,
-      maxPoints: question?.points ?? 0,
+      maxPoints,
       ...keyOf(question, true, context),
       answeredAt: row.answeredAt.toISOString(),
     }
@@ -251,7 +322,14 @@ export function createQuizzesService({
   }
 
   return {
-    ...createShareManagement({ quizzes, shares, shareUrlOf, now }),
+    ...shareManagement,
+
+    async setStatus(owner: AuthUser, token: string, enabled: boolean) {
+      const summary = await shareManagement.setStatus(owner, token, enabled)
+      const found = await quizzes.findQuestionSetByToken(token)
+      if (found) questionSetsById.delete(found.set.id)
+      return summary
+    },
 
     async share(owner: AuthUser, body: CreateShareBody): Promise<CreateShareResponse> {
       let loopData = body.loop
@@ -412,62 +490,118 @@ export function createQuizzesService({
       return timing.open(attempt.id, question)
     },
 
+    /**
+     * Grades and stores an answer; a retry with the same `clientAnswerId` gets the first result,
+     * whatever has closed since. The hot path reads only what can change (membership, the live
+     * question, the time limit's opening) and leaves the write to the group-commit writer.
+     */
     async submitAnswer(
       attemptId: string,
       viewer: Viewer,
       body: SubmitAnswerBody,
     ): Promise<AnswerResult> {
-      const { attempt, set } = await getOwnAttempt(attemptId, viewer)
+      const { attempt, set } = await getAnswerTarget(attemptId, viewer)
       const question = set.questions.find((q) => q.id === body.questionId)
-      const context = await keyContextOf(attempt, set)
       const replay = async () => {
         const existing = await quizzes.findAnswerByClientId(attempt.id, body.clientAnswerId)
-        return existing && existing.questionId === body.questionId
-          ? toAnswerResult(existing, question, context)
-          : null
+        if (!existing || existing.questionId !== body.questionId) return null
+        const current = await getOwnAttempt(attemptId, viewer)
+        return toAnswerResult(existing, question, await keyContextOf(current.attempt, current.set))
       }
-      const earlier = await replay()
-      if (earlier) return earlier
-      if (!question) {
-        throw new AppError('QUESTION_NOT_IN_SET', {
-          message: `Question ${body.questionId} is not part of this quiz.`,
-          details: [{ path: 'body.questionId', message: 'is not part of this quiz' }],
-        })
+      const assertOpen = async (): Promise<Question> => {
+        if (!question) {
+          throw new AppError('QUESTION_NOT_IN_SET', {
+            message: `Question ${body.questionId} is not part of this quiz.`,
+            details: [{ path: 'body.questionId', message: 'is not part of this quiz' }],
+          })
+        }
+        if (attempt.isFinished) throw attemptFinished()
+        assertOpenTo(set, viewer)
+        if (attempt.sessionId !== null && attempt.userId !== null) {
+          await sessionGate.assertOpenForAnswers(attempt.sessionId, attempt.userId)
+        }
+        return question
       }
-      if (attempt.status === 'finished') {
-        throw new AppError('ATTEMPT_FINISHED', {
-          message: 'This attempt is finished; start a new one to answer again.',
-        })
+      const answeredAt = now()
+      let graded: { question: Question; isCorrect: boolean; points: number; maxPoints: number }
+      try {
+        const open = await assertOpen()
+        const grade = gradeAnswer(open, body.response)
+        if (!grade.fits) {
+          throw new AppError('ANSWER_DOES_NOT_FIT_QUESTION', {
+            message: grade.reason,
+            details: [{ path: 'body.response', message: grade.reason }],
+          })
+        }
+        const live =
+          attempt.sessionId === null
+            ? null
+            : await sessionGate.liveAnswerWindow(attempt.sessionId, open.id, answeredAt)
+        if (live) {
+          // The live question's clock replaces the question's own limit: one countdown for all.
+          const elapsedMs = live.limitMs - (live.deadline.getTime() - answeredAt.getTime())
+          graded = {
+            question: open,
+            isCorrect: grade.correct,
+            points: livePoints({
+              correct: grade.correct,
+              points: open.points,
+              scoring: live.scoring,
+              elapsedMs,
+              limitMs: live.limitMs,
+            }),
+            maxPoints: maxLiveScore([open.points], live.scoring),
+          }
+        } else {
+          await timing.assertInTime(attempt.id, open)
+          graded = {
+            question: open,
+            isCorrect: grade.correct,
+            points: grade.points,
+            maxPoints: open.points,
+          }
+        }
+      } catch (error) {
+        // A retry of an answer stored before gets its first result, not the reason it would fail now.
+        const earlier = await replay()
+        if (earlier) return earlier
+        throw error
       }
-      assertOpenTo(set, viewer)
-      if (attempt.sessionId !== null && attempt.userId !== null) {
-        await sessionGate.assertOpenForAnswers(attempt.sessionId, attempt.userId)
-      }
-      const grade = gradeAnswer(question, body.response)
-      if (!grade.fits) {
-        throw new AppError('ANSWER_DOES_NOT_FIT_QUESTION', {
-          message: grade.reason,
-          details: [{ path: 'body.response', message: grade.reason }],
-        })
-      }
-      await timing.assertInTime(attempt.id, question)
-      const saved = await quizzes.recordAnswer({
+      const stored = await answers.write({
         attemptId: attempt.id,
-        questionId: question.id,
+        questionId: graded.question.id,
         clientAnswerId: body.clientAnswerId,
         response: body.response,
-        isCorrect: grade.correct,
-        points: grade.points,
+        isCorrect: graded.isCorrect,
+        points: graded.points,
+        answeredAt,
       })
-      if (saved) return toAnswerResult(saved, question, context)
-      // Lost a race: a retry of this same answer won, or the question or attempt closed.
+      if (stored) {
+        const { sessionId, userId } = attempt
+        if (sessionId !== null && userId !== null) {
+          onSessionAnswer(sessionId, {
+            userId,
+            questionId: stored.questionId,
+            answeredCount: stored.attemptAnsweredCount,
+            score: stored.attemptScore,
+          })
+        }
+        const context: KeyContext = {
+          policy: set.showAnswers,
+          // The batch stored it only because the attempt was still in progress.
+          attemptFinished: false,
+          inSession: sessionId !== null,
+          sessionClosed: sessionId !== null && (await sessionGate.isClosed(sessionId)),
+        }
+        return toAnswerResult(stored, graded.question, context, graded.maxPoints)
+      }
+      // Nothing stored: a retry of this same answer came first, or the question or attempt closed.
       const raced = await replay()
       if (raced) return raced
       const current = await getOwnAttempt(attemptId, viewer)
       if (current.attempt.status === 'finished') {
-        throw new AppError('ATTEMPT_FINISHED', {
-          message: 'This attempt is finished; start a new one to answer again.',
-        })
+        attempt.isFinished = true
+        throw attemptFinished()
       }
       throw new AppError('ANSWER_ALREADY_RECORDED', {
         message: 'This question already has an answer in this attempt.',
@@ -477,6 +611,8 @@ export function createQuizzesService({
     async finishAttempt(attemptId: string, viewer: Viewer): Promise<AttemptResult> {
       const owned = await getOwnAttempt(attemptId, viewer)
       const finishedNow = await quizzes.finishAttempt(attemptId)
+      const known = attemptIdentities.get(attemptId)
+      if (known) known.isFinished = true
       const { sessionId, userId } = owned.attempt
       if (finishedNow && sessionId !== null && userId !== null)
         await sessionGate.recordFinished(sessionId, userId)

@@ -55,6 +55,9 @@ export function registerSessionRoutes(
   route(app, endpoints.actOnLiveSession, ({ user, params, body }) =>
     sessions.actOnLive(params.groupId, params.sessionId, user, body.action),
   )
+  route(app, endpoints.getAnswerDistribution, ({ user, params }) =>
+    sessions.getAnswerDistribution(params.groupId, params.sessionId, user),
+  )
   route(app, endpoints.joinSession, async ({ user, params }) =>
     quizzes.getAttempt(await sessions.join(params.groupId, params.sessionId, user), user),
   )

@@ -1,4 +1,5 @@
 import { createByCode } from './by-code.ts'
+import { createAnswerDistribution } from './distribution.ts'
 import { createEditing } from './editing.ts'
 import { createLifecycle } from './lifecycle.ts'
 import { createListing } from './listing.ts'
@@ -38,6 +39,7 @@ export function createSessionsService(deps: SessionsServiceDeps, liveDeps: LiveD
     ...createResults(ctx, participation),
     ...createListing(ctx),
     ...createByCode(ctx),
+    ...createAnswerDistribution(ctx),
     ...createNextStart(ctx),
     ...createSchedulerHandlers(ctx, lifecycle),
   }
