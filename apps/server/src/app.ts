@@ -4,6 +4,7 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import { type AuthUser, createAuth } from './auth/auth.ts'
 import type { Config } from './config/env.ts'
 import type { DatabaseHandle } from './db/database.ts'
+import type { SessionChange } from './domain/session-state.ts'
 import { createAccountRepository } from './modules/account/account.repository.ts'
 import { registerAccountRoutes } from './modules/account/account.routes.ts'
 import { createAccountService } from './modules/account/account.service.ts'
@@ -73,6 +74,12 @@ export interface AppOptions {
   }
   /** Pretty logs for a person at a terminal; JSON otherwise. */
   prettyLogs?: boolean
+}
+
+/** Whether a session change adds to or takes from the sessions waiting for approval. */
+function changesApprovalQueue(change: SessionChange, session: { status: string }): boolean {
+  if (['approve', 'reject', 'expire', 'resubmit', 'cancel'].includes(change)) return true
+  return (change === 'create' || change === 'reschedule') && session.status === 'pending_approval'
 }
 
 /** Builds the whole app without listening: the server and the tests share it. */
@@ -150,11 +157,13 @@ export async function buildApp({
   const attention = createAttentionService({
     attention: createAttentionRepository(database.db),
     groups: groupsRepository,
+    onChange: (groupId) => events.attentionChanged(groupId),
   })
   const groups = createGroupsService({
     groups: groupsRepository,
     attention,
     publicUrl: config.publicUrl,
+    onAttentionChange: (groupId, userIds) => events.attentionChanged(groupId, userIds),
   })
   const account = createAccountService({
     account: createAccountRepository(database.db),
@@ -172,6 +181,7 @@ export async function buildApp({
       onChange: (change, session) => {
         sessionChanges.emit('change', change, session)
         events.sessionChanged(change, session)
+        if (changesApprovalQueue(change, session)) events.attentionChanged(session.groupId)
         // A live game whose session ended another way than by its podium goes to the podium.
         if (change === 'complete' || change === 'cancel') {
           sessions
