@@ -40,8 +40,11 @@ export type ToWorker =
   | { type: 'watch'; groupId: string; sessionId: string }
   | { type: 'send'; sends: Send[] }
   | { type: 'track'; on: boolean }
-  /** Each participant sends its sends one after the other, the next once the last is acked. */
-  | { type: 'closed-loop'; sends: Send[][] }
+  /**
+   * Each participant sends its sends one after the other, the next once the last is acked, and
+   * starts none after `untilMs` (generator clock).
+   */
+  | { type: 'closed-loop'; sends: Send[][]; untilMs: number }
   | { type: 'collect' }
   | { type: 'close' }
 

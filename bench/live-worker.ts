@@ -209,7 +209,10 @@ port.on('message', async (message: ToWorker) => {
       break
     case 'closed-loop': {
       const result = await pooled(message.sends, message.sends.length, async (sends) => {
-        for (const send of sends) await sendOne(send)
+        for (const send of sends) {
+          if (now() > message.untilMs) break
+          await sendOne(send)
+        }
       })
       reply({ type: 'closed-loop-done', ...result })
       break

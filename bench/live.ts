@@ -11,11 +11,11 @@
  * - One clock: every time is `performance.timeOrigin + performance.now()` in the generator's
  *   threads, which is the machine's clock in each thread, so a send in one thread and a receive in
  *   another compare on one (loopback) clock; the servers' clocks are never used.
- * - Latency probes: BENCH_LIVE_PROBES answers (app) or messages (references) at BENCH_LIVE_RATE
- *   per second, each with its key: the app's `${userId}#${answeredCount}`, the references' seq.
+ * - Latency probes: answers (app) or messages (references) at a rate that keeps the fan-out
+ *   below BENCH_LIVE_FANOUT deliveries per second (see probeRateFor), each with its key: the app's `${userId}#${answeredCount}`, the references' seq.
  *   A probe's latency is from its send until the LAST of the other N − 1 clients has an update
  *   that includes it (the app: the coalesced `session:progress` carrying that user's new
- *   answeredCount). Missed = deliveries that never came within 3 s after the last probe.
+ *   answeredCount). Missed = deliveries that had not come 5 s after the last probe.
  * - Throughput: every participant answers its next questions back to back (the next once the
  *   last is acked, i.e. stored); answers stored per second = rows added in PostgreSQL / wall
  *   time. The references count acked messages (nothing stored): "bare Socket.IO receives".
@@ -59,9 +59,18 @@ const sizes = (env.BENCH_LIVE_N ?? '100,1000')
   .map((value) => parseNumber('BENCH_LIVE_N', value.trim(), 100, 2, 20_000))
 const twoNodeN = parseNumber('BENCH_LIVE_TWO_NODE_N', env.BENCH_LIVE_TWO_NODE_N, 1000, 0, 20_000)
 const workerCount = parseNumber('BENCH_LIVE_WORKERS', env.BENCH_LIVE_WORKERS, 2, 1, 16)
-/** Latency probes: how many, and how many per second (a steady trickle, as answers come in class). */
-const probes = parseNumber('BENCH_LIVE_PROBES', env.BENCH_LIVE_PROBES, 300, 10, 10_000)
-const probeRate = parseNumber('BENCH_LIVE_RATE', env.BENCH_LIVE_RATE, 100, 1, 5000)
+/**
+ * Latency probes: at most this many, at most this many per second, and at most BENCH_LIVE_FANOUT
+ * deliveries per second in all (rate × N): a steady trickle, as answers come in class, that
+ * measures delivery rather than a saturated machine. At N = 10,000 that is 2 probes a second.
+ */
+const maxProbes = parseNumber('BENCH_LIVE_PROBES', env.BENCH_LIVE_PROBES, 300, 10, 10_000)
+const maxProbeRate = parseNumber('BENCH_LIVE_RATE', env.BENCH_LIVE_RATE, 100, 1, 5000)
+const fanoutPerSecond = parseNumber('BENCH_LIVE_FANOUT', env.BENCH_LIVE_FANOUT, 20_000, 100, 1e7)
+const PROBE_SECONDS = 15
+const probeRateFor = (n: number) =>
+  Math.max(1, Math.min(maxProbeRate, Math.floor(fanoutPerSecond / n)))
+const probesFor = (n: number) => Math.max(10, Math.min(maxProbes, probeRateFor(n) * PROBE_SECONDS))
 /** Answers in the throughput phase: each participant answers its next questions back to back. */
 const throughputAnswers = parseNumber(
   'BENCH_LIVE_THROUGHPUT_ANSWERS',
@@ -70,7 +79,15 @@ const throughputAnswers = parseNumber(
   100,
   1_000_000,
 )
-const SETTLE_MS = 3000
+/** The throughput phases stop starting answers after this long (a slow server must not take the machine for minutes). */
+const throughputSeconds = parseNumber(
+  'BENCH_LIVE_THROUGHPUT_S',
+  env.BENCH_LIVE_THROUGHPUT_S,
+  15,
+  1,
+  300,
+)
+const SETTLE_MS = 5000
 const QUESTION_COUNT = 50
 const AUTH_SECRET = `bench-live-secret-${process.pid}-0123456789abcdef`
 const HERE = path.dirname(fileURLToPath(import.meta.url))
@@ -270,8 +287,10 @@ class Generator {
 
   /** Every participant sends its list back to back (the next once the last is acked). */
   async closedLoop(perParticipant: Map<number, Send[]>) {
+    const untilMs = now() + throughputSeconds * 1000
     const replies = await this.all((index) => ({
       type: 'closed-loop',
+      untilMs,
       sends: [...perParticipant]
         .filter(([participant]) => participant % this.workers.length === index)
         .map(([, sends]) => sends),
@@ -453,11 +472,11 @@ async function runReference(kind: 'ws' | 'socket.io', n: number, result: RunResu
     await generator.collect()
     await server.resetLoopDelay()
     const started = now()
-    const sends: Send[] = Array.from({ length: probes }, (_, i) => ({
+    const sends: Send[] = Array.from({ length: probesFor(n) }, (_, i) => ({
       participant: (i * 7919) % n,
       key: `b${i}`,
     }))
-    await generator.paced(sends, probeRate)
+    await generator.paced(sends, probeRateFor(n))
     await new Promise((resolve) => setTimeout(resolve, SETTLE_MS))
     let collected = await generator.collect()
     result.phases.push({
@@ -788,12 +807,13 @@ async function runApp(n: number, nodeCount: 1 | 2, result: RunResult, withLive: 
     let started = now()
     const latencySends: Send[] = []
     const selfPacedDone = new Array<number>(n).fill(0)
+    const probes = probesFor(n)
     for (let i = 0; i < probes; i++) {
       const p = (i * 7919) % n
       latencySends.push(answerSend(p, prepared.selfPaced, selfPacedDone[p] ?? 0))
       selfPacedDone[p] = (selfPacedDone[p] ?? 0) + 1
     }
-    await generator.paced(latencySends, probeRate)
+    await generator.paced(latencySends, probeRateFor(n))
     await new Promise((resolve) => setTimeout(resolve, SETTLE_MS))
     let collected = await generator.collect()
     result.phases.push({
@@ -854,7 +874,7 @@ async function runApp(n: number, nodeCount: 1 | 2, result: RunResult, withLive: 
     const liveSends: Send[] = Array.from({ length: liveProbes }, (_, i) =>
       answerSend(i, prepared.live, 0),
     )
-    await generator.paced(liveSends, probeRate)
+    await generator.paced(liveSends, probeRateFor(n))
     await new Promise((resolve) => setTimeout(resolve, SETTLE_MS))
     collected = await generator.collect()
     result.phases.push({
@@ -943,7 +963,7 @@ async function answerWriterFigure() {
 
 async function main() {
   console.log(
-    `bench:live: N = ${sizes.join(', ')}; two nodes at N = ${twoNodeN || 'off'}; ${workerCount} generator threads; ${probes} probes at ${probeRate}/s; ${os.cpus().length} CPUs, load average ${os
+    `bench:live: N = ${sizes.join(', ')}; two nodes at N = ${twoNodeN || 'off'}; ${workerCount} generator threads; up to ${maxProbes} probes at up to ${maxProbeRate}/s and ${fanoutPerSecond} deliveries/s; ${os.cpus().length} CPUs, load average ${os
       .loadavg()
       .map((l) => l.toFixed(1))
       .join(' ')}`,
@@ -965,7 +985,7 @@ async function main() {
     results.push(run)
     await writeFile(
       path.join(RESULTS_DIR, `live-n${n}.json`),
-      `${JSON.stringify({ measuredAt: new Date().toISOString(), cpus: os.cpus().length, loadAverage: os.loadavg(), workers: workerCount, probes, probeRate, ...run }, null, 2)}\n`,
+      `${JSON.stringify({ measuredAt: new Date().toISOString(), cpus: os.cpus().length, loadAverage: os.loadavg(), workers: workerCount, probes: probesFor(n), probeRate: probeRateFor(n), ...run }, null, 2)}\n`,
     )
     printTable([run])
   }
