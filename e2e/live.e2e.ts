@@ -178,6 +178,13 @@ describe('live sessions', () => {
     await panel.getByRole('button', { name: 'Resume', exact: true }).click()
     await b.getByRole('timer', { name: 'Time left', exact: true }).waitFor()
 
+    // Finishing early asks first; keeping on playing changes nothing.
+    await panel.getByRole('button', { name: 'Finish', exact: true }).click()
+    const confirmFinish = panel.getByRole('group', { name: /^Finish the game now\?/ })
+    await confirmFinish.getByRole('button', { name: 'Keep playing', exact: true }).click()
+    await confirmFinish.waitFor({ state: 'hidden' })
+    await b.getByRole('timer', { name: 'Time left', exact: true }).waitFor()
+
     // The last question ends on the podium for both.
     await panel.getByRole('button', { name: 'End question now', exact: true }).click()
     await panel.getByRole('button', { name: 'Reveal answer', exact: true }).click()

@@ -1,7 +1,12 @@
-import type { GroupSessionDetail } from '@loopquiz/contract'
+import {
+  type GroupSessionDetail,
+  type PublicQuestion,
+  shuffledFor,
+  shuffleSeed,
+} from '@loopquiz/contract'
 import { useQueryClient } from '@tanstack/react-query'
 import { SearchX } from 'lucide-react'
-import { type ReactNode, useEffect } from 'react'
+import { type ReactNode, useEffect, useMemo } from 'react'
 import { Link, Navigate, useLocation } from 'react-router'
 import { Button, buttonClassName } from '../../components/ui/button'
 import { ErrorAlert } from '../../components/ui/error-alert'
@@ -10,6 +15,7 @@ import { StatusPage } from '../../components/ui/status-page'
 import { useCurrentUser } from '../../features/auth/hooks/use-current-user'
 import { loginPath } from '../../features/auth/utils/safe-next'
 import { LiveParticipantView } from '../../features/live/components/live-participant-view'
+import { shuffledOptions } from '../../features/live/utils/answer-tiles'
 import { getAttemptQueryOptions, useAttempt } from '../../features/quizzes/api/get-attempt'
 import { AttemptPlayer } from '../../features/quizzes/components/quiz-player'
 import { QuizSkeleton } from '../../features/quizzes/components/quiz-skeleton'
@@ -185,6 +191,31 @@ function SessionLiveAttempt({
   )
 }
 
+/**
+ * The questions in this participant's own order when the session shuffles them or their options:
+ * the same on every device and reload (seeded by session and participant), and answers still name
+ * option ids, so grading is untouched. Live sessions order options the same way.
+ */
+function inParticipantOrder(session: GroupSessionDetail, userId: string): PublicQuestion[] {
+  const { shuffleQuestions, shuffleOptions } = session.options
+  const questions = shuffleQuestions
+    ? shuffledFor(session.questions, shuffleSeed(session.id, userId, 'questions'))
+    : session.questions
+  if (!shuffleOptions) return questions
+  return questions.map((question) =>
+    question.options
+      ? {
+          ...question,
+          options: shuffledOptions(question.options, {
+            sessionId: session.id,
+            userId,
+            questionId: question.id,
+          }),
+        }
+      : question,
+  )
+}
+
 function SessionAttempt({
   session,
   attemptId,
@@ -196,6 +227,7 @@ function SessionAttempt({
 }) {
   const attempt = useAttempt(attemptId)
   const isPushed = useIsRealtimeConnected()
+  const questions = useMemo(() => inParticipantOrder(session, userId), [session, userId])
   const isOpen = session.capabilities.canJoin
   if (!isOpen && attempt.data?.status === 'in_progress') return <SessionClosed session={session} />
   return (
@@ -203,7 +235,7 @@ function SessionAttempt({
       // Shown anew when the session closes, so a result waiting for the key to skipped questions gets it.
       key={isOpen ? 'open' : 'closed'}
       attemptId={attemptId}
-      questions={session.questions}
+      questions={questions}
       isSignedIn
       resultExtra={
         <SessionResults

@@ -11,7 +11,7 @@ import {
   Trophy,
   Users,
 } from 'lucide-react'
-import type { ReactNode } from 'react'
+import { type ReactNode, useState } from 'react'
 import { Button } from '../../../components/ui/button'
 import { Card } from '../../../components/ui/card'
 import { ErrorAlert } from '../../../components/ui/error-alert'
@@ -60,6 +60,7 @@ export function LiveHostPanel({ groupId, sessionId }: LiveHostPanelProps) {
   const live = useLiveState(groupId, sessionId)
   const session = useLiveSession(groupId, sessionId)
   const act = useActOnLiveSession(groupId, sessionId)
+  const [isConfirmingFinish, setIsConfirmingFinish] = useState(false)
   const state = live.state
   const question = session.data?.questions.find((each) => each.id === state?.questionId) ?? null
   const countdown = useLiveCountdown(state, question ? questionLimitMs(question) : null)
@@ -131,7 +132,32 @@ export function LiveHostPanel({ groupId, sessionId }: LiveHostPanelProps) {
 
         {act.error ? <ErrorAlert error={act.error} /> : null}
 
-        {actionsFor(phase).length > 0 ? (
+        {isConfirmingFinish && phase !== 'podium' ? (
+          <div
+            role="group"
+            aria-labelledby="live-finish-question"
+            className="flex flex-col gap-3 rounded-xl bg-amber-50 p-4 ring-1 ring-amber-200 sm:flex-row sm:items-center sm:justify-between"
+          >
+            <p id="live-finish-question" className="font-semibold text-amber-950">
+              Finish the game now? Everyone goes to the podium and the session ends.
+            </p>
+            <div className="flex flex-col-reverse gap-2 sm:flex-row">
+              <Button variant="secondary" onClick={() => setIsConfirmingFinish(false)}>
+                Keep playing
+              </Button>
+              <Button
+                variant="danger"
+                isLoading={act.isPending && act.variables === 'finish'}
+                onClick={() =>
+                  act.mutate('finish', { onSettled: () => setIsConfirmingFinish(false) })
+                }
+              >
+                <Flag aria-hidden className="size-4" />
+                Finish now
+              </Button>
+            </div>
+          </div>
+        ) : actionsFor(phase).length > 0 ? (
           <div className="flex flex-col-reverse gap-2 border-t border-slate-100 pt-4 sm:flex-row sm:flex-wrap sm:items-center sm:justify-end">
             {actionsFor(phase).map((action) => (
               <Button
@@ -142,7 +168,10 @@ export function LiveHostPanel({ groupId, sessionId }: LiveHostPanelProps) {
                 size={action === primary ? 'lg' : 'md'}
                 disabled={act.isPending}
                 isLoading={act.isPending && act.variables === action}
-                onClick={() => act.mutate(action)}
+                // Finishing ends the session for everyone: it asks first.
+                onClick={() =>
+                  action === 'finish' ? setIsConfirmingFinish(true) : act.mutate(action)
+                }
               >
                 {actionIcons[action]}
                 {actionLabel(action, state)}

@@ -6,6 +6,14 @@ export interface AnswerChoice {
   label: string
 }
 
+/** One participant's own order of a question's options: the same in live and self-paced play. */
+export function shuffledOptions(
+  options: readonly Option[],
+  { sessionId, userId, questionId }: { sessionId: string; userId: string; questionId: string },
+): Option[] {
+  return shuffledFor(options, shuffleSeed(sessionId, userId, `options:${questionId}`))
+}
+
 /**
  * The choices of a question in the order this participant sees them: their own shuffled order
  * when the session shuffles options (the same on every device and reload; answers still name
@@ -23,7 +31,7 @@ export function choicesFor(
   }
   const options: Option[] = question.options ?? []
   const ordered = shuffle
-    ? shuffledFor(options, shuffleSeed(sessionId, userId, `options:${question.id}`))
+    ? shuffledOptions(options, { sessionId, userId, questionId: question.id })
     : options
   return ordered.map((option) => ({ value: option.id, label: option.text }))
 }
