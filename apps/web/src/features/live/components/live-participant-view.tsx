@@ -68,7 +68,11 @@ export function LiveParticipantView({
         {phaseAnnouncement(phase, state)}
       </p>
       <div className="p-4 sm:p-8">
-        {phase === 'lobby' ? (
+        {phase === 'lobby' && session.status !== 'active' ? (
+          <p className="text-center text-lg font-semibold text-slate-700">
+            This live session ended before the host started the game.
+          </p>
+        ) : phase === 'lobby' ? (
           <LiveLobby
             players={players}
             count={Math.max(state.participantCount, players.length)}
