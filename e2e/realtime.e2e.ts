@@ -49,7 +49,11 @@ describe('real time', () => {
     // The host opens the dashboard: pushes arrive, and nobody has joined yet.
     const a = await newPageIn(browser, 'desktop', 'Europe/Paris', baseUrl)
     await signIn(a, host.email)
-    await a.goto(hostPath)
+    // From the session's page, by its link: leaving one page's watch for the next must not hold
+    // the next one up.
+    await a.goto(`/groups/${group.id}/sessions/${session.id}`)
+    await a.getByRole('link', { name: 'Host view' }).click()
+    await a.waitForURL(`**${hostPath}`)
     await a.getByRole('heading', { name: 'Bunny sprint' }).waitFor()
     const participantsSection = a.getByRole('region', { name: 'Participants' })
     // Connected: pushes arrive, the page says so once.
@@ -125,5 +129,10 @@ describe('real time', () => {
     await b.getByRole('button', { name: 'Join' }).click()
     await b.waitForURL((url) => url.searchParams.get('sessionId') === session.id)
     await b.getByRole('region', { name: 'Group session' }).getByText('Bunny sprint').waitFor()
+
+    // The QR code's link (/join/CODE) goes straight there too.
+    await b.goto('/')
+    await b.goto(`/join/${session.joinCode}`)
+    await b.waitForURL((url) => url.searchParams.get('sessionId') === session.id)
   })
 })

@@ -57,7 +57,8 @@ function watchGroupSessions(
     socket.off('group:presence', presence)
     for (const groupId of groupIds) {
       if (releaseRoom(`group:${groupId}`) && socket.connected) {
-        socket.emit('group:unwatch', { groupId })
+        // Volatile: a queued emit waits for an ack that unwatch never gets (see the session channel).
+        socket.volatile.emit('group:unwatch', { groupId })
       }
     }
   }

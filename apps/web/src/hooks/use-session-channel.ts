@@ -114,7 +114,10 @@ export function useSessionChannel(groupId: string, sessionId: string): SessionCh
       socket.off('session:presence', onPresence)
       socket.off('session:progress', onProgress)
       socket.off('session:changed', onChanged)
-      if (releaseRoom(room) && socket.connected) socket.emit('session:unwatch', { sessionId })
+      // Volatile: with retries on, every queued emit waits for an ack, and unwatch gets none, so
+      // it would hold up every request after it (the next page's watch among them).
+      if (releaseRoom(room) && socket.connected)
+        socket.volatile.emit('session:unwatch', { sessionId })
     }
   }, [socket, groupId, sessionId, queryClient])
 

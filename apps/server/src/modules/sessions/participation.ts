@@ -120,6 +120,16 @@ export function createParticipation(ctx: SessionContext, live: Pick<Live, 'liveA
       const row = await sessions.findSessionById(sessionId)
       const window = row ? answerWindow(row, now()) : null
       await sessions.touchParticipant(sessionId, userId, true, window?.open === true && window.late)
+      // Everyone watching sees them finish now, not at their next refetch.
+      const [mine] = await sessions.findMyParticipations([sessionId], userId)
+      if (mine) {
+        ctx.progressed(sessionId, {
+          userId,
+          answeredCount: mine.answeredCount,
+          score: mine.score,
+          finished: true,
+        })
+      }
     },
 
     /** Self-paced sessions follow each question's own time limit (null); live mode (live.ts) plays one question at a time. */
