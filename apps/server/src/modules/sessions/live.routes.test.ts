@@ -119,7 +119,8 @@ describe('hosting a live session', () => {
     expect(podium.leaderboard).toHaveLength(1)
     const session = (await call('GET', url, member)).json()
     expect(session.status).toBe('completed')
-  })
+    // Some twenty requests: a minute on a loaded machine.
+  }, 60_000)
 
   it('refuses every host action to a member who is not a host', async () => {
     const { member, act } = await liveSession()
@@ -208,7 +209,7 @@ describe('hosting a live session', () => {
     // The time left is the time left at the pause (less the moment the reply took to build).
     const left = Date.parse(resumed.deadline ?? '') - Date.parse(resumed.serverNow)
     expect(left).toBeLessThanOrEqual(paused.pausedRemainingMs ?? 0)
-    expect(left).toBeGreaterThan((paused.pausedRemainingMs ?? 0) - 1_000)
+    expect(left).toBeGreaterThan((paused.pausedRemainingMs ?? 0) - 5_000)
     expect(Date.parse(resumed.deadline ?? '')).toBeGreaterThan(Date.parse(opened.deadline ?? ''))
   })
 
@@ -240,7 +241,12 @@ describe('hosting a live session', () => {
     )
     const opened = await actOk('start')
     expect(Date.parse(opened.deadline ?? '') - Date.parse(opened.openedAt ?? '')).toBe(5_000)
-    const locked = await nextEvent(socket, 'live:state', (event) => event.phase === 'locked', 8_000)
+    const locked = await nextEvent(
+      socket,
+      'live:state',
+      (event) => event.phase === 'locked',
+      20_000,
+    )
     expect(Date.now()).toBeGreaterThanOrEqual(Date.parse(opened.deadline ?? ''))
     expect(locked.version).toBe(opened.version + 1)
   }, 30_000)
@@ -255,7 +261,12 @@ describe('hosting a live session', () => {
     const opened = await actOk('start')
     // As if the node had gone away: only the pg-boss job is left to lock the question.
     app.services.sessions.stopLiveTimers()
-    const locked = await nextEvent(socket, 'live:state', (event) => event.phase === 'locked', 9_000)
+    const locked = await nextEvent(
+      socket,
+      'live:state',
+      (event) => event.phase === 'locked',
+      20_000,
+    )
     expect(Date.now()).toBeGreaterThanOrEqual(Date.parse(opened.deadline ?? ''))
     expect(locked.version).toBe(opened.version + 1)
   }, 30_000)
