@@ -97,6 +97,20 @@ describe('the answer writer', () => {
     expect(last).toMatchObject({ attemptScore: 45, attemptAnsweredCount: 10 })
   })
 
+  it('keeps totals right when batches in flight at once share attempts and carry retries', async () => {
+    // Small batches, several in flight: on PostgreSQL they run side by side on the same attempts.
+    const writer = createAnswerWriter(db, database.kind, { maxBatch: 50, maxInFlight: 4 })
+    const ids = await newAttempts(20)
+    // Question by question across attempts: every batch touches every attempt.
+    const rows = Array.from({ length: 25 }, (_, q) => ids.map((id) => answer(id, `q${q}`))).flat()
+    const results = await Promise.all([...rows, ...rows].map((row) => writer.write(row)))
+    await writer.close()
+
+    expect(results.filter((result) => result !== null)).toHaveLength(500)
+    expect(writer.stats().batches).toBeGreaterThanOrEqual(20)
+    for (const id of ids) expect(await totalsOf(id)).toEqual({ score: 50, answeredCount: 25 })
+  })
+
   it('stores an answer retried in the same batch once, and a second answer to a question not at all', async () => {
     const writer = createAnswerWriter(db, database.kind, { maxWaitMs: 20 })
     const [id = ''] = await newAttempts(1)

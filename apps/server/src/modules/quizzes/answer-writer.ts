@@ -55,13 +55,15 @@ interface Pending {
 
 /*
  * One statement per batch, in its own (implicit) transaction, so a batch is durable once the
- * statement returns. The attempts are locked first, in id order, so two batches in flight that
- * share an attempt queue behind each other instead of deadlocking, and a concurrent finish either
- * waits for the batch or makes its answers count for nothing. Duplicates are resolved by the two
- * unique keys of `answers` (one answer per question, one per client id): ON CONFLICT DO NOTHING
- * skips them, inside the batch (the earlier one in arrival order wins) and across batches. The
- * attempts' totals add only what was stored. Arrays of columns, not a VALUES list: the statement
- * text is the same for every batch (prepared once by the server) and has 8 parameters, not 8,000.
+ * statement returns. The attempts are locked first, in id order, so that two batches in flight
+ * sharing an attempt queue behind each other instead of deadlocking, and a concurrent finish
+ * either waits for the batch or makes its answers count for nothing. The lock is the one the
+ * update of the totals takes anyway (no upgrade later; the answers' foreign-key checks do not wait
+ * on it). Duplicates are resolved by the two unique keys of `answers` (one answer per question,
+ * one per client id): ON CONFLICT DO NOTHING skips them, inside the batch (the earlier one in
+ * arrival order wins) and across batches. The attempts' totals add only what was stored. Arrays
+ * of columns, not a VALUES list: 8 parameters at any batch size, where VALUES needs 8 per answer
+ * (and PostgreSQL caps a statement at 65,535).
  */
 const writeBatch = (columns: {
   ids: string[]
@@ -85,7 +87,7 @@ const writeBatch = (columns: {
     select id from attempts
     where id in (select attempt_id from input) and status = 'in_progress'
     order by id
-    for update
+    for no key update
   ),
   stored as (
     insert into answers (id, attempt_id, question_id, client_answer_id, response, is_correct, points, answered_at)
