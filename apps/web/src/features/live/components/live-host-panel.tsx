@@ -158,7 +158,7 @@ export function LiveHostPanel({ groupId, sessionId }: LiveHostPanelProps) {
             </div>
           </div>
         ) : actionsFor(phase).length > 0 ? (
-          <div className="flex flex-col-reverse gap-2 border-t border-slate-100 pt-4 sm:flex-row sm:flex-wrap sm:items-center sm:justify-end">
+          <div className="flex flex-col gap-2 border-t border-slate-100 pt-4 sm:flex-row sm:flex-wrap sm:items-center sm:justify-end">
             {actionsFor(phase).map((action) => (
               <Button
                 key={action}
@@ -166,6 +166,15 @@ export function LiveHostPanel({ groupId, sessionId }: LiveHostPanelProps) {
                   action === primary ? 'primary' : action === 'finish' ? 'ghost' : 'secondary'
                 }
                 size={action === primary ? 'lg' : 'md'}
+                // The likely next step comes first on a phone and last (rightmost) on a wide
+                // screen; finishing stays farthest from it.
+                className={
+                  action === primary
+                    ? 'order-1 sm:order-3'
+                    : action === 'finish'
+                      ? 'order-3 sm:order-1'
+                      : 'order-2'
+                }
                 disabled={act.isPending}
                 isLoading={act.isPending && act.variables === action}
                 // Finishing ends the session for everyone: it asks first.
