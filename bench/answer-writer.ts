@@ -61,6 +61,8 @@ interface RunResult {
   eventLoopDelayP99Ms: number
   processCpuPercent: number
   verified: boolean
+  /** The machine's 1-minute load average at the end of the run: others' work shares the cores. */
+  loadAverage: number
 }
 
 async function createDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
@@ -198,6 +200,7 @@ async function runOnce(
     eventLoopDelayP99Ms: Number((delay.percentile(99) / 1e6).toFixed(1)),
     processCpuPercent: Math.round(((cpu.user + cpu.system) / 1e6 / seconds) * 100),
     verified,
+    loadAverage: Number((os.loadavg()[0] ?? 0).toFixed(1)),
   }
 }
 
@@ -249,7 +252,7 @@ async function main() {
             `${result.answersPerSecond.toLocaleString('en')} answers/s (${result.answers.toLocaleString('en')} in ${result.seconds} s), ` +
             `${result.batches} batches (mean ${result.meanBatch}, largest ${result.largestBatch}), ` +
             `latency p50 ${result.latencyMs.p50} / p95 ${result.latencyMs.p95} / p99 ${result.latencyMs.p99} ms, ` +
-            `loop delay p99 ${result.eventLoopDelayP99Ms} ms, CPU ${result.processCpuPercent}%, ` +
+            `loop delay p99 ${result.eventLoopDelayP99Ms} ms, CPU ${result.processCpuPercent}%, load ${result.loadAverage}, ` +
             `${result.verified ? 'all stored once' : 'NOT ALL STORED'}`,
         )
         // Keeps the table small between runs, so later settings are not measured on a bigger index.
