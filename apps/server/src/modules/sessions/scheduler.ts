@@ -76,6 +76,8 @@ export function createSchedulerHandlers(
     const at = now()
     const {
       id: _id,
+      // Each occurrence is a session of its own, with its own short join code.
+      joinSeq: _joinSeq,
       createdAt: _createdAt,
       updatedAt: _updatedAt,
       questionsData,
