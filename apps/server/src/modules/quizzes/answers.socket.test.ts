@@ -141,4 +141,34 @@ describe('answering over the socket', () => {
     expect(reply).toMatchObject({ ok: false, error: { code: 'ANSWER_DOES_NOT_FIT_QUESTION' } })
     expect(await storedAnswers(attemptId)).toBe(0)
   })
+
+  it('scores a live answer on the live clock, and a retry after the lock gets the first result', async () => {
+    const { owner, member, base } = await setUpGroup()
+    const session = (
+      await call('POST', `${base}/create-instant`, owner, { source: manualSource, mode: 'live' })
+    ).json()
+    const url = `${base}/${session.id}`
+    const attempt = (await call('POST', `${url}/join`, member)).json()
+    const opened = (await call('POST', `${url}/live`, owner, { action: 'start' })).json()
+    const learner = await connectAs(origin, member)
+    const body = {
+      attemptId: attempt.id as string,
+      clientAnswerId: 'live-answer-1',
+      questionId: opened.questionId as string,
+      response: 'mars',
+    }
+    const first = unwrapAck(await learner.emitWithAck('answer:submit', body))
+    // Speed scoring: 2 points are worth up to 2000, at least 1000 when correct.
+    expect(first).toMatchObject({ correct: true, maxPoints: 2000 })
+    expect(first.points).toBeGreaterThan(1000)
+    expect((await call('POST', `${url}/live`, owner, { action: 'lock' })).statusCode).toBe(200)
+
+    expect(unwrapAck(await learner.emitWithAck('answer:submit', body))).toEqual(first)
+    const other = await learner.emitWithAck('answer:submit', {
+      ...body,
+      clientAnswerId: 'live-answer-2',
+    })
+    expect(other).toMatchObject({ ok: false, error: { code: 'QUESTION_LOCKED' } })
+    expect(await storedAnswers(attempt.id)).toBe(1)
+  })
 })

@@ -26,7 +26,7 @@ import {
   toPublicQuestion,
   totalPoints,
 } from '../../domain/grading.ts'
-import { livePoints, maxLiveScore } from '../../domain/live-scoring.ts'
+import { livePoints, maxLiveScore, SPEED_SCALE } from '../../domain/live-scoring.ts'
 import { AppError } from '../../lib/app-error.ts'
 import { decodeCursor, toPage } from '../../lib/pagination.ts'
 import { newSecretToken, newShortId } from '../../lib/tokens.ts'
@@ -506,7 +506,14 @@ export function createQuizzesService({
         const existing = await quizzes.findAnswerByClientId(attempt.id, body.clientAnswerId)
         if (!existing || existing.questionId !== body.questionId) return null
         const current = await getOwnAttempt(attemptId, viewer)
-        return toAnswerResult(existing, question, await keyContextOf(current.attempt, current.set))
+        // Live speed scoring multiplies the attempt's best score as it does each question's.
+        const isSpeedScaled = current.attempt.maxScore > totalPoints(current.set.questions)
+        return toAnswerResult(
+          existing,
+          question,
+          await keyContextOf(current.attempt, current.set),
+          (question?.points ?? 0) * (isSpeedScaled ? SPEED_SCALE : 1),
+        )
       }
       const assertOpen = async (): Promise<Question> => {
         if (!question) {
