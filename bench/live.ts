@@ -58,6 +58,10 @@ const sizes = (env.BENCH_LIVE_N ?? '100,1000')
   .split(',')
   .map((value) => parseNumber('BENCH_LIVE_N', value.trim(), 100, 2, 20_000))
 const twoNodeN = parseNumber('BENCH_LIVE_TWO_NODE_N', env.BENCH_LIVE_TWO_NODE_N, 1000, 0, 20_000)
+/** Which targets to run at each N (all three by default: the ratio needs the ws reference). */
+const targets = new Set(
+  (env.BENCH_LIVE_TARGETS ?? 'ws,socket.io,app').split(',').map((t) => t.trim()),
+)
 const workerCount = parseNumber('BENCH_LIVE_WORKERS', env.BENCH_LIVE_WORKERS, 2, 1, 16)
 /**
  * Latency probes: at most this many, at most this many per second, and at most BENCH_LIVE_FANOUT
@@ -95,6 +99,10 @@ const RESULTS_DIR = path.join(HERE, 'results')
 const now = () => performance.timeOrigin + performance.now()
 
 cleanUpOnSignals()
+const runStarted = now()
+/** A progress line with the seconds since the start: a long step shows where the time goes. */
+const step = (text: string) =>
+  console.log(`[${((now() - runStarted) / 1000).toFixed(1)} s] ${text}`)
 
 // --- processes -------------------------------------------------------------------------------
 
@@ -774,8 +782,11 @@ async function runApp(n: number, nodeCount: 1 | 2, result: RunResult, withLive: 
       nodes.map((node) => node.origin),
     )
     const before = await Promise.all(nodes.map((node) => node.stats()))
+    step(`  ${n} participants seeded; connecting`)
     result.connected[target] = await generator.connect('app', prepared.participants)
+    step(`  connected ${JSON.stringify(result.connected[target])}; watching the self-paced session`)
     const watched = await generator.watch(prepared.groupId, prepared.selfPaced.id)
+    step(`  watching; latency probes`)
     if (watched.failed > 0) throw new Error(`watch failed: ${watched.firstError}`)
     const after = await Promise.all(nodes.map((node) => node.stats()))
     const baseline = before[0] as ProcessStats
@@ -825,6 +836,7 @@ async function runApp(n: number, nodeCount: 1 | 2, result: RunResult, withLive: 
       server: await serverLoop(nodes),
     })
 
+    step('  self-paced throughput')
     generator.track(false)
     const each = Math.max(
       1,
@@ -862,6 +874,7 @@ async function runApp(n: number, nodeCount: 1 | 2, result: RunResult, withLive: 
     generator.track(true)
 
     if (!withLive) return
+    step('  live session')
     // (b) Live: the host opens question 1; a trickle of answers for latency, then the rest at once.
     const liveWatch = await generator.watch(prepared.groupId, prepared.live.id)
     if (liveWatch.failed > 0) throw new Error(`live watch failed: ${liveWatch.firstError}`)
@@ -952,10 +965,16 @@ function printTable(results: RunResult[]) {
   }
 }
 
-async function answerWriterFigure() {
+/** The in-process figure of the answer writer (`npm run bench:answers`, helper bench), if it ran. */
+async function answerWriterFigure(): Promise<{
+  measuredAt: string
+  answersPerSecond: number
+} | null> {
   try {
     const text = await readFile(path.join(RESULTS_DIR, 'answer-writer.json'), 'utf8')
-    return JSON.parse(text) as unknown
+    const parsed = JSON.parse(text) as { measuredAt?: string; best?: { answersPerSecond?: number } }
+    if (!parsed.measuredAt || typeof parsed.best?.answersPerSecond !== 'number') return null
+    return { measuredAt: parsed.measuredAt, answersPerSecond: parsed.best.answersPerSecond }
   } catch {
     return null
   }
@@ -972,14 +991,20 @@ async function main() {
   const results: RunResult[] = []
   for (const n of sizes) {
     const run: RunResult = { n, connected: {}, memory: {}, phases: [] }
-    console.log(`\nN = ${n}: ws reference`)
-    await runReference('ws', n, run)
-    console.log(`N = ${n}: Socket.IO reference`)
-    await runReference('socket.io', n, run)
-    console.log(`N = ${n}: LoopQuiz on PostgreSQL, one node`)
-    await runApp(n, 1, run, true)
+    if (targets.has('ws')) {
+      step(`N = ${n}: ws reference`)
+      await runReference('ws', n, run)
+    }
+    if (targets.has('socket.io')) {
+      step(`N = ${n}: Socket.IO reference`)
+      await runReference('socket.io', n, run)
+    }
+    if (targets.has('app')) {
+      step(`N = ${n}: LoopQuiz on PostgreSQL, one node`)
+      await runApp(n, 1, run, true)
+    }
     if (n === twoNodeN) {
-      console.log(`N = ${n}: LoopQuiz on PostgreSQL, two nodes and Redis`)
+      step(`N = ${n}: LoopQuiz on PostgreSQL, two nodes and Redis`)
       await runApp(n, 2, run, false)
     }
     results.push(run)
@@ -991,11 +1016,11 @@ async function main() {
   }
   printTable(results)
   const writer = await answerWriterFigure()
-  if (writer)
-    console.log(
-      '\nAnswer writer in-process (bench/results/answer-writer.json, npm run bench:answers):',
-      JSON.stringify(writer).slice(0, 400),
-    )
+  console.log(
+    writer
+      ? `\nAnswer writer in-process on PostgreSQL (synchronous_commit on): ${writer.answersPerSecond} answers/s (bench/results/answer-writer.json, ${writer.measuredAt}; npm run bench:answers)`
+      : '\nAnswer writer in-process: not measured yet (npm run bench:answers)',
+  )
 }
 
 await main()
