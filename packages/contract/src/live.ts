@@ -51,6 +51,28 @@ export const liveActionSchema = z.enum([
   'finish',
 ])
 export type LiveAction = z.infer<typeof liveActionSchema>
+/**
+ * The phases (effective ones: a question past its deadline is `locked`) each host action may be
+ * taken in. The server's rule (apps/server/src/domain/live-state.ts) and the host's buttons both
+ * read this one table.
+ */
+export const liveActionPhases: Record<LiveAction, readonly LivePhase[]> = {
+  start: ['lobby'],
+  pause: ['question'],
+  resume: ['paused'],
+  // Ending a question early also works while it is paused.
+  lock: ['question', 'paused'],
+  reveal: ['locked'],
+  leaderboard: ['locked', 'revealed'],
+  next: ['revealed', 'leaderboard'],
+  finish: ['lobby', 'question', 'paused', 'locked', 'revealed', 'leaderboard'],
+}
+
+/** The host actions a phase allows, in the order the controls show them. */
+export function liveActionsIn(phase: LivePhase): LiveAction[] {
+  return liveActionSchema.options.filter((action) => liveActionPhases[action].includes(phase))
+}
+
 export const liveActionBodySchema = z.object({ action: liveActionSchema })
 export type LiveActionBody = z.infer<typeof liveActionBodySchema>
 

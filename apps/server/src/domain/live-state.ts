@@ -1,4 +1,4 @@
-import type { LiveAction, LivePhase } from '@loopquiz/contract'
+import { type LiveAction, type LivePhase, liveActionPhases } from '@loopquiz/contract'
 
 /** How long a live question runs when it has no time limit of its own. */
 export const DEFAULT_LIVE_LIMIT_S = 20
@@ -39,22 +39,9 @@ export function effectivePhase(
   return record.phase
 }
 
-/** Which phases (effective ones) each host action may be taken in. */
-const allowedFrom: Record<LiveAction, readonly LivePhase[]> = {
-  start: ['lobby'],
-  pause: ['question'],
-  resume: ['paused'],
-  // Ending a question early also works while it is paused.
-  lock: ['question', 'paused'],
-  reveal: ['locked'],
-  leaderboard: ['locked', 'revealed'],
-  next: ['revealed', 'leaderboard'],
-  finish: ['lobby', 'question', 'paused', 'locked', 'revealed', 'leaderboard'],
-}
-
-/** The phases an action may be taken in (for a table test and for clients' buttons). */
+/** The phases an action may be taken in: the contract's table, which the host's buttons read too. */
 export function phasesAllowing(action: LiveAction): readonly LivePhase[] {
-  return allowedFrom[action]
+  return liveActionPhases[action]
 }
 
 const phaseWords: Record<LivePhase, string> = {
@@ -117,7 +104,7 @@ export function applyLiveAction(
   { at, limitsMs }: { at: Date; limitsMs: readonly number[] },
 ): LiveOutcome {
   const phase = effectivePhase(record, at)
-  if (!allowedFrom[action].includes(phase)) {
+  if (!liveActionPhases[action].includes(phase)) {
     return { ok: false, message: liveRefusalMessage(phase, action) }
   }
   const ok = (next: LiveRecord, opensQuestion = false, endsSession = false): LiveOutcome => ({

@@ -1,21 +1,11 @@
-import type { LiveAction, LivePhase, LiveState } from '@loopquiz/contract'
+import { type LiveAction, type LivePhase, type LiveState, liveActionsIn } from '@loopquiz/contract'
 
 /**
- * Which host actions each (effective) phase allows: the server's rule, mirrored so the panel
- * offers only the buttons that can work. The server decides; a refusal shows its own message.
+ * Which host actions each (effective) phase allows: the contract's table, the one the server's
+ * rule reads, so the panel offers only the buttons that can work. A refusal shows its own message.
  */
-const actionsByPhase: Record<LivePhase, readonly LiveAction[]> = {
-  lobby: ['start', 'finish'],
-  question: ['pause', 'lock', 'finish'],
-  paused: ['resume', 'lock', 'finish'],
-  locked: ['reveal', 'leaderboard', 'finish'],
-  revealed: ['leaderboard', 'next', 'finish'],
-  leaderboard: ['next', 'finish'],
-  podium: [],
-}
-
 export function actionsFor(phase: LivePhase): readonly LiveAction[] {
-  return actionsByPhase[phase]
+  return liveActionsIn(phase)
 }
 
 /** The button text of each host action; `next` after the last question leads to the podium. */
