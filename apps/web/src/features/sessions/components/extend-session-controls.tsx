@@ -15,7 +15,7 @@ export function ExtendSessionControls({ session }: { session: GroupSession }) {
         <legend className="sr-only">Give more time</legend>
         <span
           aria-hidden
-          className="flex items-center gap-1.5 text-sm font-semibold text-slate-700"
+          className="flex w-full items-center gap-1.5 text-sm font-semibold text-slate-700 sm:w-auto"
         >
           <TimerReset className="size-4" />
           More time
