@@ -89,7 +89,14 @@ export type WatchSessionBody = z.infer<typeof watchSessionBodySchema>
 export const sessionSnapshotSchema = z.object({
   sessionId: z.uuid(),
   status: sessionStatusSchema,
+  /**
+   * Everyone who joined or is here, when `complete`; in a large session a participant gets the
+   * first ones and themselves (hosts always get everyone), and the counts say how many there are.
+   */
   participants: z.array(presenceEntrySchema),
+  complete: z.boolean(),
+  joinedCount: z.number().int(),
+  onlineCount: z.number().int(),
   /** Whether the watcher is in the hosts' room (gets answer distributions). */
   isHost: z.boolean(),
   live: liveStateSchema.nullable(),

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { connectAs, listenOnce, nextEvent } from '../../test/realtime-clients.ts'
 import { manualSource, sessionFixtures } from '../../test/session-fixtures.ts'
 import { createTestApp, TEST_ORIGIN } from '../../test/test-app.ts'
+import { participantsFor } from './sessions.socket.ts'
 
 const app = await createTestApp({}, { timing: { offlineGraceMs: 100, realtimeTickMs: 20 } })
 const { call, setUpGroup } = sessionFixtures(app)
@@ -146,5 +147,35 @@ describe('watching a session', () => {
     })
     expect(reply).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } })
     if (!reply.ok) expect(reply.error.message).toMatch(/groupId/)
+  })
+})
+
+describe('the participant list in a snapshot', () => {
+  const entry = (userId: string, online: boolean) => ({
+    userId,
+    name: userId,
+    online,
+    joined: true,
+    answeredCount: 0,
+    score: 0,
+    finished: false,
+  })
+  const everyone = Array.from({ length: 10 }, (_, i) => entry(`u${i}`, i % 2 === 0))
+
+  it('lists everyone in a session no larger than the limit', () => {
+    expect(participantsFor(everyone, 'u3', false, 10)).toEqual({
+      participants: everyone,
+      complete: true,
+    })
+  })
+
+  it('lists everyone for a host, however large the session', () => {
+    expect(participantsFor(everyone, 'host', true, 3).participants).toHaveLength(10)
+  })
+
+  it('gives a participant of a large session themselves and those here now first', () => {
+    const { participants, complete } = participantsFor(everyone, 'u3', false, 4)
+    expect(complete).toBe(false)
+    expect(participants.map((p) => p.userId)).toEqual(['u3', 'u0', 'u2', 'u4'])
   })
 })

@@ -13,6 +13,29 @@ import type { SessionsService } from './sessions.service.ts'
 
 /** How long one session's participant list serves every watcher that asks (a class joining at once). */
 const SNAPSHOT_REUSE_MS = 250
+/**
+ * Most participants a non-host's snapshot lists. Ten thousand people joining a session each
+ * receiving everyone would cost the square of the session's size; the host sees everyone.
+ */
+export const SNAPSHOT_LIST_LIMIT = 200
+
+/** The snapshot's list for one watcher: everyone for a host or a small session, else a window. */
+export function participantsFor(
+  everyone: readonly PresenceEntry[],
+  viewerId: string,
+  isHost: boolean,
+  limit = SNAPSHOT_LIST_LIMIT,
+): { participants: PresenceEntry[]; complete: boolean } {
+  if (isHost || everyone.length <= limit) return { participants: [...everyone], complete: true }
+  const own = everyone.find((entry) => entry.userId === viewerId)
+  const others = everyone.filter((entry) => entry.userId !== viewerId)
+  // Those here now first: a lobby shows who is in the room.
+  others.sort((a, b) => Number(b.online) - Number(a.online))
+  return {
+    participants: [...(own ? [own] : []), ...others.slice(0, own ? limit - 1 : limit)],
+    complete: false,
+  }
+}
 
 export interface SessionSocketDeps {
   realtime: Realtime
@@ -98,7 +121,9 @@ export function registerSessionSockets({
         return {
           sessionId,
           status: session.status,
-          participants,
+          ...participantsFor(participants, viewer.id, isHost),
+          joinedCount: participants.filter((entry) => entry.joined).length,
+          onlineCount: participants.filter((entry) => entry.online).length,
           isHost,
           live,
           serverNow: new Date().toISOString(),
