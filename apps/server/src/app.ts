@@ -227,6 +227,7 @@ export async function buildApp({
     onSessionAnswer: (sessionId, answer) => {
       events.progressed(sessionId, {
         userId: answer.userId,
+        name: answer.name,
         answeredCount: answer.answeredCount,
         score: answer.score,
         finished: false,

@@ -286,6 +286,7 @@ describe('two server nodes on one database and one Redis', () => {
     expect((await call(nodeB, 'POST', `${base}/${session.id}/join`, memberB)).status).toBe(200)
     expect((await joined).updates).toContainEqual({
       userId: memberB.id,
+      name: memberB.name,
       answeredCount: 0,
       score: 0,
       finished: false,

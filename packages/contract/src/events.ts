@@ -52,6 +52,8 @@ export const sessionProgressEventSchema = z.object({
   updates: z.array(
     z.object({
       userId: z.string(),
+      /** So a client can list someone it has not seen yet without asking again. */
+      name: z.string(),
       answeredCount: z.number().int(),
       score: z.number().int(),
       finished: z.boolean(),

@@ -145,7 +145,7 @@ export const questionDistributionSchema = z.object({
   /** Per option id for choice questions, 'true'/'false' for true-or-false; empty for short text. */
   counts: z.record(z.string(), z.number().int()),
   /** The question's key, so the host's bars can mark the correct option (hosts only see this). */
-  correctAnswer: correctAnswerSchema.optional(),
+  correctAnswer: correctAnswerSchema,
 })
 export type QuestionDistribution = z.infer<typeof questionDistributionSchema>
 export const answerDistributionSchema = z.object({

@@ -18,7 +18,7 @@ export type SessionEvent =
  * Everything a session goes through that others may want to hear of. `extend`: an active
  * session's end moved later (its state stays, so it is no event of the state machine).
  */
-export type SessionChange = SessionEvent | 'create' | 'remind' | 'extend'
+export type SessionChange = SessionEvent | 'create' | 'remind' | 'extend' | 'late_window'
 
 /**
  * The session state machine: pending_approval → scheduled → active → completed, and

@@ -26,9 +26,6 @@ export interface SessionChannel {
   isConnected: boolean
 }
 
-/** A new participant's name comes with a new snapshot: one per burst of joins, not one per join. */
-const RESNAPSHOT_DELAY_MS = 300
-
 /**
  * Watches a session over the socket: on connecting and on every reconnection (the server's
  * snapshot is the truth then), then by its presence and progress pushes. Queries showing the
@@ -47,7 +44,6 @@ export function useSessionChannel(groupId: string, sessionId: string): SessionCh
     const room = `session:${sessionId}`
     retainRoom(room)
     let isCurrent = true
-    let resnapshotTimer: ReturnType<typeof setTimeout> | null = null
 
     async function watch() {
       if (!socket?.connected) return
@@ -62,25 +58,13 @@ export function useSessionChannel(groupId: string, sessionId: string): SessionCh
         // the next connection watches again.
       }
     }
-    function resnapshotSoon() {
-      resnapshotTimer ??= setTimeout(() => {
-        resnapshotTimer = null
-        void watch()
-      }, RESNAPSHOT_DELAY_MS)
-    }
-
     const onPresence = (event: SessionPresenceEvent) => {
       if (event.sessionId !== sessionId) return
       setParticipants((list) => (list ? applyPresence(list, event) : list))
     }
     const onProgress = (event: SessionProgressEvent) => {
       if (event.sessionId !== sessionId) return
-      setParticipants((list) => {
-        if (!list) return list
-        const applied = applyProgress(list, event)
-        if (applied.unknownIds.length > 0) resnapshotSoon()
-        return applied.list
-      })
+      setParticipants((list) => (list ? applyProgress(list, event) : list))
       if (event.updates.some((update) => update.finished)) {
         void queryClient.invalidateQueries({
           queryKey: [...groupSessionsQueryKey(groupId), 'results', sessionId],
@@ -109,7 +93,6 @@ export function useSessionChannel(groupId: string, sessionId: string): SessionCh
     void watch()
     return () => {
       isCurrent = false
-      if (resnapshotTimer) clearTimeout(resnapshotTimer)
       socket.off('connect', onConnect)
       socket.off('session:presence', onPresence)
       socket.off('session:progress', onProgress)

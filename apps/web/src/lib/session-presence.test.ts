@@ -36,22 +36,24 @@ describe('applyPresence', () => {
 describe('applyProgress', () => {
   it('replaces totals with the pushed ones and marks the participant joined', () => {
     const notStarted = { ...ben, joined: false, answeredCount: 0, score: 0, online: true }
-    const { list, unknownIds } = applyProgress([notStarted], {
+    const list = applyProgress([notStarted], {
       sessionId: 's',
-      updates: [{ userId: 'ben', answeredCount: 2, score: 2, finished: true }],
+      updates: [{ userId: 'ben', name: ben.name, answeredCount: 2, score: 2, finished: true }],
     })
     expect(list).toEqual([
       { ...notStarted, joined: true, answeredCount: 2, score: 2, finished: true },
     ])
-    expect(unknownIds).toEqual([])
   })
 
-  it('names the participants it did not know, whose names a new snapshot brings', () => {
-    const { list, unknownIds } = applyProgress([ben], {
+  it('lists a participant it did not know under the name the push gives', () => {
+    const list = applyProgress([ben], {
       sessionId: 's',
-      updates: [{ userId: 'cem', answeredCount: 0, score: 0, finished: false }],
+      updates: [{ userId: 'cem', name: 'Cem', answeredCount: 0, score: 0, finished: false }],
     })
-    expect(unknownIds).toEqual(['cem'])
-    expect(list.find((entry) => entry.userId === 'cem')).toMatchObject({ joined: true, name: '' })
+    expect(list.find((entry) => entry.userId === 'cem')).toMatchObject({
+      joined: true,
+      name: 'Cem',
+      online: false,
+    })
   })
 })

@@ -32,21 +32,19 @@ export function applyPresence(
 }
 
 /**
- * Applies a progress push (each update a participant's new totals). Returns the ids it did not
- * know, whose names only a fresh snapshot can tell.
+ * Applies a progress push (each update a participant's new totals, with their name, so someone
+ * not seen before is listed at once, without asking the server again).
  */
 export function applyProgress(
   list: PresenceEntry[],
   { updates }: SessionProgressEvent,
-): { list: PresenceEntry[]; unknownIds: string[] } {
+): PresenceEntry[] {
   const byId = new Map(list.map((entry) => [entry.userId, entry]))
-  const unknownIds: string[] = []
   for (const update of updates) {
     const entry = byId.get(update.userId)
-    if (!entry) unknownIds.push(update.userId)
     byId.set(update.userId, {
       userId: update.userId,
-      name: entry?.name ?? '',
+      name: update.name,
       online: entry?.online ?? false,
       joined: true,
       answeredCount: update.answeredCount,
@@ -54,5 +52,5 @@ export function applyProgress(
       finished: update.finished,
     })
   }
-  return { list: [...byId.values()], unknownIds }
+  return [...byId.values()]
 }

@@ -60,6 +60,7 @@ describe('answering over the socket', () => {
 
     expect((await progress).updates).toContainEqual({
       userId: member.id,
+      name: member.name,
       answeredCount: 1,
       score: 2,
       finished: false,
@@ -70,6 +71,7 @@ describe('answering over the socket', () => {
         answeredCount: 1,
         correctCount: 1,
         counts: { venus: 0, mars: 1 },
+        correctAnswer: 'mars',
       },
     ])
   })

@@ -79,6 +79,7 @@ export interface LiveAnswerWindow {
 /** An answer stored in a session attempt: its participant's new totals, and the question it moved. */
 export interface SessionAnswer {
   userId: string
+  name: string
   questionId: string
   answeredCount: number
   score: number
@@ -106,6 +107,8 @@ export interface QuizzesServiceDeps {
 interface AttemptIdentity {
   id: string
   userId: string | null
+  /** The name the attempt was started under: what others see next to its progress. */
+  displayName: string
   sessionId: string | null
   questionSetId: string
   isFinished: boolean
@@ -210,8 +213,15 @@ export function createQuizzesService({
     if (!identity || !set) {
       const found = await quizzes.findAttempt(attemptId)
       if (found) {
-        const { id, userId, sessionId, questionSetId, status } = found.attempt
-        identity = { id, userId, sessionId, questionSetId, isFinished: status === 'finished' }
+        const { id, userId, displayName, sessionId, questionSetId, status } = found.attempt
+        identity = {
+          id,
+          userId,
+          displayName,
+          sessionId,
+          questionSetId,
+          isFinished: status === 'finished',
+        }
         set = found.set
         attemptIdentities.set(attemptId, identity)
         questionSetsById.set(questionSetId, set)
@@ -588,6 +598,7 @@ export function createQuizzesService({
         if (sessionId !== null && userId !== null) {
           onSessionAnswer(sessionId, {
             userId,
+            name: attempt.displayName,
             questionId: stored.questionId,
             answeredCount: stored.attemptAnsweredCount,
             score: stored.attemptScore,

@@ -34,15 +34,34 @@ describe('the answer distribution', () => {
     expect(response.json()).toEqual({
       sessionId: session.id,
       questions: [
-        { questionId: single, answeredCount: 2, correctCount: 1, counts: { venus: 1, mars: 1 } },
+        {
+          questionId: single,
+          answeredCount: 2,
+          correctCount: 1,
+          counts: { venus: 1, mars: 1 },
+          correctAnswer: 'mars',
+        },
         {
           questionId: multiple,
           answeredCount: 2,
           correctCount: 1,
           counts: { r: 2, g: 1, y: 1, b: 1 },
+          correctAnswer: ['r', 'g', 'b'],
         },
-        { questionId: trueFalse, answeredCount: 2, correctCount: 2, counts: { true: 2, false: 0 } },
-        { questionId: shortText, answeredCount: 2, correctCount: 1, counts: {} },
+        {
+          questionId: trueFalse,
+          answeredCount: 2,
+          correctCount: 2,
+          counts: { true: 2, false: 0 },
+          correctAnswer: true,
+        },
+        {
+          questionId: shortText,
+          answeredCount: 2,
+          correctCount: 1,
+          counts: {},
+          correctAnswer: ['Paris'],
+        },
       ],
     })
   })

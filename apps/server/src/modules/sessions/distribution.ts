@@ -1,4 +1,5 @@
 import type { AnswerDistribution, Question, QuestionDistribution } from '@loopquiz/contract'
+import { correctAnswerOf } from '../../domain/grading.ts'
 import { createCoalescer } from '../../lib/coalescer.ts'
 import type { SessionContext, Viewer } from './session-context.ts'
 
@@ -57,6 +58,7 @@ export function createAnswerDistribution(ctx: SessionContext) {
         answeredCount: mine.reduce((sum, row) => sum + row.count, 0),
         correctCount: mine.reduce((sum, row) => sum + row.correct, 0),
         counts: countsOf(question, mine),
+        correctAnswer: correctAnswerOf(question),
       }
     })
   }

@@ -151,6 +151,8 @@ export function createLifecycle(ctx: SessionContext) {
         message: 'This session was cancelled, so it takes no answers, late or not.',
       })
     }
+    // Pages showing the session learn that it takes (or no longer takes) late answers.
+    ctx.changed('late_window', updated)
     return ctx.toSession(updated, viewer, found)
   }
 

@@ -55,6 +55,7 @@ export function createParticipation(ctx: SessionContext, live: Pick<Live, 'liveA
     const [mine] = await sessions.findMyParticipations([row.id], viewer.id)
     ctx.progressed(row.id, {
       userId: viewer.id,
+      name: viewer.name,
       answeredCount: mine?.answeredCount ?? 0,
       score: mine?.score ?? 0,
       finished: mine?.participant.completedAt != null,
@@ -125,6 +126,7 @@ export function createParticipation(ctx: SessionContext, live: Pick<Live, 'liveA
       if (mine) {
         ctx.progressed(sessionId, {
           userId,
+          name: mine.name,
           answeredCount: mine.answeredCount,
           score: mine.score,
           finished: true,

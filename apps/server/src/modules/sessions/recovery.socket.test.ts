@@ -100,6 +100,7 @@ describe('a client that was disconnected for 5 s', () => {
     expect(learner.recovered).toBe(true)
     expect(progress.flatMap((event) => event.updates)).toContainEqual({
       userId: admin.id,
+      name: admin.name,
       answeredCount: 0,
       score: 0,
       finished: false,

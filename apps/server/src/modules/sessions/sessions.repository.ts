@@ -357,11 +357,9 @@ function sessionQueries(db: Database) {
       return db
         .select({
           participant: groupSessionParticipants,
+          name: attempts.displayName,
           score: attempts.score,
-          answeredCount:
-            sql<number>`(select count(*) from answers where answers.attempt_id = group_session_participants.attempt_id)`.mapWith(
-              Number,
-            ),
+          answeredCount: attempts.answeredCount,
         })
         .from(groupSessionParticipants)
         .innerJoin(attempts, eq(attempts.id, groupSessionParticipants.attemptId))

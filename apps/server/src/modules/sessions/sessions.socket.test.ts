@@ -109,6 +109,7 @@ describe('watching a session', () => {
     await call('POST', `${base}/${session.id}/join`, member)
     expect((await joined).updates).toContainEqual({
       userId: member.id,
+      name: member.name,
       answeredCount: 0,
       score: 0,
       finished: false,

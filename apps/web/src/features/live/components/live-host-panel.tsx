@@ -133,8 +133,7 @@ export function LiveHostPanel({ groupId, sessionId }: LiveHostPanelProps) {
         {act.error ? <ErrorAlert error={act.error} /> : null}
 
         {isConfirmingFinish && phase !== 'podium' ? (
-          <div
-            role="group"
+          <section
             aria-labelledby="live-finish-question"
             className="flex flex-col gap-3 rounded-xl bg-amber-50 p-4 ring-1 ring-amber-200 sm:flex-row sm:items-center sm:justify-between"
           >
@@ -156,7 +155,7 @@ export function LiveHostPanel({ groupId, sessionId }: LiveHostPanelProps) {
                 Finish now
               </Button>
             </div>
-          </div>
+          </section>
         ) : actionsFor(phase).length > 0 ? (
           <div className="flex flex-col gap-2 border-t border-slate-100 pt-4 sm:flex-row sm:flex-wrap sm:items-center sm:justify-end">
             {actionsFor(phase).map((action) => (
