@@ -4,6 +4,7 @@ import { maxLiveScore } from '../../domain/live-scoring.ts'
 import { type AnswerWindow, answerWindow } from '../../domain/session-state.ts'
 import { AppError } from '../../lib/app-error.ts'
 import { newSecretToken } from '../../lib/tokens.ts'
+import { createTtlCache } from '../../lib/ttl-cache.ts'
 import type { Live } from './live.ts'
 import type { SessionContext, Viewer } from './session-context.ts'
 import type { SessionRow } from './sessions.repository.ts'
@@ -28,8 +29,16 @@ const noLongerMember = () =>
  * and the participant list. Only current members take part; an ended session takes nothing
  * unless the host opened a late window.
  */
+/**
+ * How often an answer notes that its participant was seen. "Last seen" is shown to the minute;
+ * writing it on every answer would add a write per answer beside the answer's batch.
+ */
+const SEEN_WRITE_INTERVAL_MS = 10_000
+
 export function createParticipation(ctx: SessionContext, live: Pick<Live, 'liveAnswerWindow'>) {
   const { sessions, groups, now } = ctx
+  // Per node: another node writes its own participants' sightings.
+  const seenRecently = createTtlCache<true>(SEEN_WRITE_INTERVAL_MS, 100_000)
 
   async function join(groupId: string, sessionId: string, viewer: Viewer): Promise<string> {
     const { row } = await ctx.getOwnSession(groupId, sessionId, viewer)
@@ -108,7 +117,11 @@ export function createParticipation(ctx: SessionContext, live: Pick<Live, 'liveA
         throw new AppError('SESSION_NOT_OPEN', { message: 'This session no longer exists.' })
       const window = answerWindow(row, now())
       if (!window.open) throw notOpen(row, window)
+      const key = `${sessionId}:${userId}`
+      // A late answer always marks the participant late; only the plain sighting is thinned out.
+      if (!window.late && seenRecently.get(key)) return
       await sessions.touchParticipant(sessionId, userId, false, window.late)
+      seenRecently.set(key, true)
     },
 
     /** Refuses a member who left: their attempt of an open session is closed to them. */

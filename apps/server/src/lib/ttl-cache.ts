@@ -1,6 +1,6 @@
 /**
  * A map whose entries expire after `ttlMs` and that never holds more than `maxEntries` (the
- * oldest go first). For the answer path: what every answer would otherwise read again.
+ * oldest go first). For the answer path: what every answer would otherwise read or write again.
  */
 export function createTtlCache<V>(ttlMs: number, maxEntries = 50_000) {
   const entries = new Map<string, { value: V; expiresAt: number }>()
