@@ -180,7 +180,7 @@ describe('live sessions', () => {
 
     // Finishing early asks first; keeping on playing changes nothing.
     await panel.getByRole('button', { name: 'Finish', exact: true }).click()
-    const confirmFinish = panel.getByRole('group', { name: /^Finish the game now\?/ })
+    const confirmFinish = panel.getByRole('region', { name: /^Finish the game now\?/ })
     await confirmFinish.getByRole('button', { name: 'Keep playing', exact: true }).click()
     await confirmFinish.waitFor({ state: 'hidden' })
     await b.getByRole('timer', { name: 'Time left', exact: true }).waitFor()

@@ -247,6 +247,7 @@ export async function buildApp({
   registerSessionSockets({
     realtime,
     sessions,
+    events,
     isGroupMember: async (groupId, userId) => (await groups.roleOf(groupId, userId)) !== null,
     liveStateOf: (groupId, sessionId, viewer) => sessions.getLiveState(groupId, sessionId, viewer),
   })

@@ -1,8 +1,10 @@
-import type {
-  PresenceEntry,
-  SessionPresenceEvent,
-  SessionProgressEvent,
-  SessionSnapshot,
+import {
+  applyPresence,
+  applyProgress,
+  type PresenceEntry,
+  type SessionPresenceEvent,
+  type SessionProgressEvent,
+  type SessionSnapshot,
 } from '@loopquiz/contract'
 import { unwrapAck } from '@loopquiz/contract/realtime-client'
 import { useQueryClient } from '@tanstack/react-query'
@@ -14,7 +16,6 @@ import {
   useConnectionStatus,
   useRealtimeSocket,
 } from '../lib/realtime'
-import { applyPresence, applyProgress } from '../lib/session-presence'
 import { groupSessionsQueryKey, userSessionsQueryKey } from '../lib/session-query-keys'
 
 export interface SessionChannel {

@@ -7,6 +7,10 @@ import type { SessionRow } from './sessions.repository.ts'
 
 export type ProgressUpdate = SessionProgressEvent['updates'][number]
 type PresenceChange = SessionPresenceEvent['changes'][number]
+/** A change to one participant's entry, as this node learns of it. */
+export type ParticipantChange =
+  | { kind: 'presence'; change: PresenceChange }
+  | { kind: 'progress'; update: ProgressUpdate }
 
 /**
  * What the sessions module tells clients, to the rooms `group:<id>`, `session:<id>` and
@@ -15,6 +19,7 @@ type PresenceChange = SessionPresenceEvent['changes'][number]
  */
 export function createSessionEvents(realtime: Realtime, { tickMs = 50 } = {}) {
   const { io } = realtime
+  const changeListeners: Array<(sessionId: string, change: ParticipantChange) => void> = []
 
   // Each presence and progress broadcast reaches everyone in the session: past 500 people the
   // broadcasts are spaced by the room's size (0.1 ms per person: 1,000 people, one per 100 ms),
@@ -55,12 +60,22 @@ export function createSessionEvents(realtime: Realtime, { tickMs = 50 } = {}) {
     presenceChanged(room: string, user: PresentUser, online: boolean) {
       const [kind, id, rest] = room.split(':')
       if (!id || rest !== undefined) return
-      if (kind === 'session') presence.add(id, user.userId, { ...user, online })
+      if (kind === 'session') {
+        const change = { ...user, online }
+        presence.add(id, user.userId, change)
+        for (const listener of changeListeners) listener(id, { kind: 'presence', change })
+      }
       if (kind === 'group') groupPresence.add(id, '', true)
     },
 
     progressed(sessionId: string, update: ProgressUpdate) {
       progress.add(sessionId, update.userId, update)
+      for (const listener of changeListeners) listener(sessionId, { kind: 'progress', update })
+    },
+
+    /** Hears each participant change at once, before its coalesced broadcast (a cache's patch). */
+    onParticipantChange(listener: (sessionId: string, change: ParticipantChange) => void) {
+      changeListeners.push(listener)
     },
 
     /**

@@ -116,6 +116,23 @@ describe('watching a session', () => {
     })
   })
 
+  it('lists a member who joined just now in the next snapshot, though the list was read before the join', async () => {
+    const { owner, member, group, session, base } = await activeSession()
+    const host = await connectAs(origin, owner)
+    // The host's watch reads the list; a watch right after reuses it.
+    unwrapAck(await host.emitWithAck('session:watch', { groupId: group.id, sessionId: session.id }))
+    await call('POST', `${base}/${session.id}/join`, member)
+    const learner = await connectAs(origin, member)
+    const seen = unwrapAck(
+      await learner.emitWithAck('session:watch', { groupId: group.id, sessionId: session.id }),
+    )
+    expect(seen.participants.find((entry) => entry.userId === member.id)).toMatchObject({
+      joined: true,
+      online: true,
+    })
+    expect(seen.joinedCount).toBe(1)
+  })
+
   it('tells the owner watching the group when someone asks to join, and the asker when it is decided', async () => {
     const { owner, outsider, group } = await setUpGroup()
     await call('PATCH', `/api/groups/${group.id}`, owner, { privacy: 'private' })

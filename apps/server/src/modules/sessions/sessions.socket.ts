@@ -1,4 +1,6 @@
 import {
+  applyPresence,
+  applyProgress,
   type LiveState,
   type PresenceEntry,
   type SessionSnapshot,
@@ -9,6 +11,7 @@ import { z } from 'zod'
 import { AppError } from '../../lib/app-error.ts'
 import { type Realtime, type RealtimeSocket, rooms } from '../../plugins/realtime.ts'
 import type { Viewer } from './session-context.ts'
+import type { ParticipantChange, SessionEvents } from './sessions.events.ts'
 import type { SessionsService } from './sessions.service.ts'
 
 /** How long one session's participant list serves every watcher that asks (a class joining at once). */
@@ -40,6 +43,7 @@ export function participantsFor(
 export interface SessionSocketDeps {
   realtime: Realtime
   sessions: SessionsService
+  events: Pick<SessionEvents, 'onParticipantChange'>
   isGroupMember(groupId: string, userId: string): Promise<boolean>
   /** The live state of a live session, for a watcher's snapshot. */
   liveStateOf?: (groupId: string, sessionId: string, viewer: Viewer) => Promise<LiveState | null>
@@ -58,15 +62,45 @@ const viewerOf = (socket: RealtimeSocket): Viewer => ({
 export function registerSessionSockets({
   realtime,
   sessions,
+  events,
   isGroupMember,
   liveStateOf,
 }: SessionSocketDeps) {
-  const participantLists = new Map<string, { until: number; list: Promise<PresenceEntry[]> }>()
+  interface CachedList {
+    until: number
+    list: Promise<PresenceEntry[]>
+    /**
+     * What changed on this node since the list was read: a watcher who arrives after a join
+     * (their own, often) must see it, though its push went out before they were in the room.
+     * Applied when next read, so a burst of answers costs nothing until someone watches.
+     */
+    changes: ParticipantChange[]
+  }
+  const participantLists = new Map<string, CachedList>()
   realtime.onSessionStale((sessionId) => participantLists.delete(sessionId))
+  events.onParticipantChange((sessionId, change) => {
+    participantLists.get(sessionId)?.changes.push(change)
+  })
+
+  function withChanges(cached: CachedList): Promise<PresenceEntry[]> {
+    if (cached.changes.length === 0) return cached.list
+    const changes = cached.changes
+    cached.changes = []
+    cached.list = cached.list.then((list) => {
+      let patched = list
+      const updates = changes.flatMap((each) => (each.kind === 'progress' ? [each.update] : []))
+      const presence = changes.flatMap((each) => (each.kind === 'presence' ? [each.change] : []))
+      if (updates.length > 0) patched = applyProgress(patched, { sessionId: '', updates })
+      if (presence.length > 0)
+        patched = applyPresence(patched, { sessionId: '', changes: presence })
+      return patched
+    })
+    return cached.list
+  }
 
   async function participantsOf(groupId: string, sessionId: string, viewer: Viewer) {
     const cached = participantLists.get(sessionId)
-    if (cached && cached.until > Date.now()) return cached.list
+    if (cached && cached.until > Date.now()) return withChanges(cached)
     const list = Promise.all([
       sessions.participants(groupId, sessionId, viewer),
       realtime.usersIn(rooms.session(sessionId)),
@@ -96,7 +130,7 @@ export function registerSessionSockets({
       }
       return entries
     })
-    participantLists.set(sessionId, { until: Date.now() + SNAPSHOT_REUSE_MS, list })
+    participantLists.set(sessionId, { until: Date.now() + SNAPSHOT_REUSE_MS, list, changes: [] })
     list.catch(() => participantLists.delete(sessionId))
     return list
   }

@@ -1,8 +1,8 @@
-import type { PresenceEntry, SessionPresenceEvent, SessionProgressEvent } from '@loopquiz/contract'
+import type { PresenceEntry, SessionPresenceEvent, SessionProgressEvent } from './events.ts'
 
 /*
  * How a session's participant list follows its pushes: pure, so the rules are tested apart
- * from the socket.
+ * from the socket, and one rule serves the clients' lists and the server's cached snapshot.
  */
 
 /** Applies a presence push: people opening or leaving the session. */

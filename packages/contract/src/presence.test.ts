@@ -1,6 +1,6 @@
-import type { PresenceEntry } from '@loopquiz/contract'
 import { describe, expect, it } from 'vitest'
-import { applyPresence, applyProgress } from './session-presence'
+import type { PresenceEntry } from './events.ts'
+import { applyPresence, applyProgress } from './presence.ts'
 
 const ben: PresenceEntry = {
   userId: 'ben',
