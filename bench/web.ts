@@ -5,7 +5,7 @@
  */
 import { spawnSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdir, mkdtemp, rm } from 'node:fs/promises'
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -38,6 +38,8 @@ type PageSummary = Omit<PageRun, 'warnings' | 'failedAudits'>
 async function main() {
   cleanUpOnSignals()
   const runs = parseNumber('BENCH_WEB_RUNS', process.env.BENCH_WEB_RUNS, 3, 1, 9)
+  const reportDir = process.env.BENCH_WEB_REPORT_DIR
+  if (reportDir) await mkdir(reportDir, { recursive: true })
   // Its own build directory: another build of apps/web/dist during the run (a developer,
   // the e2e tests) would otherwise swap the hashed files the server knows under it.
   const distDir = await mkdtemp(path.join(tmpdir(), 'loopquiz-bench-web-'))
@@ -59,7 +61,14 @@ async function main() {
     for (let round = 1; round <= runs; round++) {
       for (const page of pages) {
         progress(`Run ${round}/${runs}: ${page.label} (${page.path})`)
-        const run = await auditWithRetries(`${server.baseUrl}${page.path}`, page.headers)
+        const reportFile = reportDir
+          ? path.join(reportDir, `${page.name}-${round}.json`)
+          : undefined
+        const run = await auditWithRetries(
+          `${server.baseUrl}${page.path}`,
+          page.headers,
+          reportFile,
+        )
         for (const warning of run.warnings) progress(`  Lighthouse: ${warning}`)
         if (run.failedAudits.length > 0) progress(`  failed: ${run.failedAudits.join(', ')}`)
         results.set(page.name, [...(results.get(page.name) ?? []), run])
@@ -101,10 +110,14 @@ async function main() {
 }
 
 /** Lighthouse now and then fails to record a trace (NO_NAVSTART) on a busy machine. */
-async function auditWithRetries(url: string, headers: Record<string, string>): Promise<PageRun> {
+async function auditWithRetries(
+  url: string,
+  headers: Record<string, string>,
+  reportFile: string | undefined,
+): Promise<PageRun> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await auditPage(url, headers)
+      return await auditPage(url, headers, reportFile)
     } catch (error) {
       if (attempt >= MAX_ATTEMPTS) throw error
       progress(`  ${(error as Error).message}: trying again`)

@@ -1,3 +1,4 @@
+import { writeFile } from 'node:fs/promises'
 import { launch } from 'chrome-launcher'
 import lighthouse from 'lighthouse'
 
@@ -37,9 +38,15 @@ const BLOCKED_URL_PATTERNS = ['*.ytimg.com', '*.youtube.com', '*.youtube-nocooki
 
 /**
  * Audits one page in a fresh headless Chromium with Lighthouse's default (mobile) settings:
- * a Moto G Power-sized screen, simulated slow 4G and a 4× slower CPU.
+ * a Moto G Power-sized screen, simulated slow 4G and a 4× slower CPU. With `reportFile`,
+ * Lighthouse's whole JSON report goes there too: the audits behind a score (render-blocking
+ * requests, request chains, unused JavaScript, main-thread work) are only in it.
  */
-export async function auditPage(url: string, headers: Record<string, string>): Promise<PageRun> {
+export async function auditPage(
+  url: string,
+  headers: Record<string, string>,
+  reportFile?: string,
+): Promise<PageRun> {
   const chrome = await launch({
     chromePath: CHROME_PATH,
     chromeFlags: ['--headless=new', '--no-sandbox'],
@@ -55,6 +62,7 @@ export async function auditPage(url: string, headers: Record<string, string>): P
     })
     if (!result) throw new Error(`Lighthouse returned no result for ${url}`)
     const { lhr } = result
+    if (reportFile) await writeFile(reportFile, JSON.stringify(lhr, null, 2))
     if (lhr.runtimeError) throw new Error(`Lighthouse: ${lhr.runtimeError.message} (${url})`)
     const scores = Object.fromEntries(
       CATEGORIES.map((id) => [id, Math.round((lhr.categories[id]?.score ?? 0) * 100)]),
