@@ -16,6 +16,7 @@ import {
   questionLimitMs,
 } from '../../domain/live-state.ts'
 import { AppError } from '../../lib/app-error.ts'
+import { createLoadingCache } from '../../lib/loading-cache.ts'
 import type { LiveAnswerWindow } from '../quizzes/quizzes.service.ts'
 import type { LiveRepository, LiveRow, StandingRow } from './live.repository.ts'
 import type { SessionContext, Viewer } from './session-context.ts'
@@ -50,6 +51,8 @@ interface GateEntry {
 
 /** Sessions whose gate entry one node keeps at most; the oldest go first. */
 const GATE_CACHE_SIZE = 2000
+/** Every change drops the entry; the expiry only bounds one whose drop was lost (a node's restart). */
+const GATE_CACHE_TTL_MS = 60_000
 /** Fires a lock timer this much after the deadline, so it never finds the question still running. */
 const TIMER_SLACK_MS = 5
 
@@ -82,7 +85,10 @@ export function createLive(ctx: SessionContext, deps: LiveDeps) {
   const { live: repo } = deps
   const now = deps.now ?? ctx.now
   const reportError = deps.onError ?? (() => {})
-  const gateCache = new Map<string, Promise<GateEntry | null>>()
+  const gateCache = createLoadingCache((sessionId) => loadGateEntry(sessionId), {
+    ttlMs: GATE_CACHE_TTL_MS,
+    maxEntries: GATE_CACHE_SIZE,
+  })
   const lockTimers = new Map<string, ReturnType<typeof setTimeout>>()
   deps.onStale?.((sessionId) => gateCache.delete(sessionId))
 
@@ -332,17 +338,7 @@ export function createLive(ctx: SessionContext, deps: LiveDeps) {
     questionId: string,
     at: Date,
   ): Promise<LiveAnswerWindow | null> {
-    let entry = gateCache.get(sessionId)
-    if (!entry) {
-      entry = loadGateEntry(sessionId)
-      if (gateCache.size >= GATE_CACHE_SIZE) {
-        const oldest = gateCache.keys().next().value
-        if (oldest !== undefined) gateCache.delete(oldest)
-      }
-      gateCache.set(sessionId, entry)
-      entry.catch(() => gateCache.delete(sessionId))
-    }
-    const gate = await entry
+    const gate = await gateCache.get(sessionId)
     if (!gate) return null
     const check = gate.record
       ? checkLiveAnswer(gate.record, gate.questionIds, gate.limitsMs, questionId, at)

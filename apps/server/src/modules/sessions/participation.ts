@@ -3,9 +3,10 @@ import { totalPoints } from '../../domain/grading.ts'
 import { maxLiveScore } from '../../domain/live-scoring.ts'
 import { type AnswerWindow, answerWindow } from '../../domain/session-state.ts'
 import { AppError } from '../../lib/app-error.ts'
+import { createLoadingCache } from '../../lib/loading-cache.ts'
 import { newSecretToken } from '../../lib/tokens.ts'
 import { createTtlCache } from '../../lib/ttl-cache.ts'
-import type { Live } from './live.ts'
+import type { Live, LiveDeps } from './live.ts'
 import type { SessionContext, Viewer } from './session-context.ts'
 import type { SessionRow } from './sessions.repository.ts'
 
@@ -34,11 +35,28 @@ const noLongerMember = () =>
  * writing it on every answer would add a write per answer beside the answer's batch.
  */
 const SEEN_WRITE_INTERVAL_MS = 10_000
+/**
+ * How long the answer gate reuses a session's row. Every change of a session drops it on every
+ * node at once (the stale signal); this bounds a change that comes another way, such as a row
+ * edited by hand, to a second.
+ */
+const SESSION_ROW_TTL_MS = 1000
 
-export function createParticipation(ctx: SessionContext, live: Pick<Live, 'liveAnswerWindow'>) {
+export function createParticipation(
+  ctx: SessionContext,
+  live: Pick<Live, 'liveAnswerWindow'>,
+  onStale: LiveDeps['onStale'],
+) {
   const { sessions, groups, now } = ctx
   // Per node: another node writes its own participants' sightings.
   const seenRecently = createTtlCache<true>(SEEN_WRITE_INTERVAL_MS, 100_000)
+  // Each answer asks the gate up to three times; a class answering at once would read the same
+  // row thousands of times a second.
+  const sessionRows = createLoadingCache((sessionId) => sessions.findSessionById(sessionId), {
+    ttlMs: SESSION_ROW_TTL_MS,
+    maxEntries: 10_000,
+  })
+  onStale?.((sessionId) => sessionRows.delete(sessionId))
 
   async function join(groupId: string, sessionId: string, viewer: Viewer): Promise<string> {
     const { row } = await ctx.getOwnSession(groupId, sessionId, viewer)
@@ -112,7 +130,7 @@ export function createParticipation(ctx: SessionContext, live: Pick<Live, 'liveA
      * checked once per request by `assertMember`, when the quiz module looks the attempt up.
      */
     async assertOpenForAnswers(sessionId: string, userId: string): Promise<void> {
-      const row = await sessions.findSessionById(sessionId)
+      const row = await sessionRows.get(sessionId)
       if (!row)
         throw new AppError('SESSION_NOT_OPEN', { message: 'This session no longer exists.' })
       const window = answerWindow(row, now())
@@ -126,12 +144,12 @@ export function createParticipation(ctx: SessionContext, live: Pick<Live, 'liveA
 
     /** Refuses a member who left: their attempt of an open session is closed to them. */
     async assertMember(sessionId: string, userId: string): Promise<void> {
-      const row = await sessions.findSessionById(sessionId)
+      const row = await sessionRows.get(sessionId)
       if (row) await assertStillMember(row, userId)
     },
 
     async recordFinished(sessionId: string, userId: string): Promise<void> {
-      const row = await sessions.findSessionById(sessionId)
+      const row = await sessionRows.get(sessionId)
       const window = row ? answerWindow(row, now()) : null
       await sessions.touchParticipant(sessionId, userId, true, window?.open === true && window.late)
       // Everyone watching sees them finish now, not at their next refetch.
@@ -151,7 +169,7 @@ export function createParticipation(ctx: SessionContext, live: Pick<Live, 'liveA
     liveAnswerWindow: live.liveAnswerWindow,
 
     async isClosed(sessionId: string): Promise<boolean> {
-      const row = await sessions.findSessionById(sessionId)
+      const row = await sessionRows.get(sessionId)
       if (!row) return true
       const window = answerWindow(row, now())
       return !window.open && window.reason !== 'not_started'

@@ -28,7 +28,7 @@ export function createSessionsService(deps: SessionsServiceDeps, liveDeps: LiveD
   const ctx = createSessionContext(deps)
   const lifecycle = createLifecycle(ctx)
   const live = createLive(ctx, liveDeps)
-  const participation = createParticipation(ctx, live)
+  const participation = createParticipation(ctx, live, liveDeps.onStale)
   const { expireIfDue: _expireIfDue, ...lifecycleActions } = lifecycle
   return {
     ...createSchedulingOperations(ctx),
