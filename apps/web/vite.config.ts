@@ -29,6 +29,8 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
+    // The server reads it to name a page's chunks in its HTML (apps/server's web.ts).
+    manifest: true,
     rolldownOptions: {
       output: {
         // The server's Content-Security-Policy forbids eval. Zod probes for it (new Function)

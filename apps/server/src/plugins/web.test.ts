@@ -10,7 +10,25 @@ import { createTestApp, share, signUp } from '../test/test-app.ts'
 const script = `export const greeting = ${JSON.stringify('hello '.repeat(500))}\n`
 const distDir = await mkdtemp(path.join(tmpdir(), 'loopquiz-web-test-'))
 await mkdir(path.join(distDir, 'assets'))
-await writeFile(path.join(distDir, 'index.html'), '<!doctype html><title>LoopQuiz</title>')
+await writeFile(
+  path.join(distDir, 'index.html'),
+  '<!doctype html><head><title>LoopQuiz</title></head><body><div id="root"></div></body>',
+)
+await mkdir(path.join(distDir, '.vite'))
+// The manifest as Vite writes it: the entry, the quiz page's chunk and one chunk of its own.
+await writeFile(
+  path.join(distDir, '.vite/manifest.json'),
+  JSON.stringify({
+    'index.html': { file: 'assets/index-Abc123.js', isEntry: true, imports: ['_react-Def.js'] },
+    '_react-Def.js': { file: 'assets/react-Def.js' },
+    'src/app/routes/quiz.tsx': {
+      file: 'assets/quiz-Ghi.js',
+      isDynamicEntry: true,
+      imports: ['_react-Def.js', 'index.html', '_storage-Jkl.js'],
+    },
+    '_storage-Jkl.js': { file: 'assets/storage-Jkl.js' },
+  }),
+)
 await writeFile(path.join(distDir, 'assets/index-Abc123.js'), script)
 await writeFile(path.join(distDir, 'assets/index-Abc123.js.br'), brotliCompressSync(script))
 await writeFile(path.join(distDir, 'assets/index-Abc123.js.gz'), gzipSync(script))
@@ -64,6 +82,39 @@ describe('web app files', () => {
     expect(response.statusCode).toBe(200)
     expect(response.headers['cache-control']).toBe('no-cache')
     expect(response.body).toContain('<title>LoopQuiz</title>')
+  })
+
+  it("names a quiz page's own chunks and its question set for a guest to fetch at once", async () => {
+    const response = await app.inject({ method: 'GET', url: '/questions/a%20token' })
+    const html = response.body
+    expect(html).toContain('<meta name="loopquiz:viewer" content="guest">')
+    expect(html).toContain('<link rel="modulepreload" crossorigin href="/assets/quiz-Ghi.js">')
+    expect(html).toContain('<link rel="modulepreload" crossorigin href="/assets/storage-Jkl.js">')
+    // Those the entry loads anyway are not named twice.
+    expect(html).not.toContain('react-Def.js')
+    expect(html).not.toContain('href="/assets/index-Abc123.js"')
+    expect(html).toContain(
+      '<link rel="preload" as="fetch" crossorigin="use-credentials" href="/api/questions/a%20token">',
+    )
+    expect(response.headers.vary).toMatch(/cookie/i)
+  })
+
+  it('tells the page nothing of a guest to a signed-in visitor, nor a question set of a session', async () => {
+    const member = await signUp(app)
+    const response = await app.inject({
+      method: 'GET',
+      url: '/questions/some-token?groupId=g&sessionId=s',
+      headers: member.cookie,
+    })
+    expect(response.statusCode).toBe(200)
+    expect(response.body).not.toContain('loopquiz:viewer')
+    expect(response.body).not.toContain('/api/questions/')
+  })
+
+  it('serves the home page at / too', async () => {
+    const response = await app.inject({ method: 'GET', url: '/' })
+    expect(response.statusCode).toBe(200)
+    expect(response.body).toContain('<div id="root">')
   })
 })
 
