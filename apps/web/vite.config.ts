@@ -2,6 +2,7 @@ import tailwindcss from '@tailwindcss/vite'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vite'
 import { compression } from 'vite-plugin-compression2'
+import { prerenderGuestPages } from './build/prerender-plugin.ts'
 
 // The API server; in production it serves this build itself, so calls stay same-origin.
 const apiTarget = 'http://localhost:3000'
@@ -11,6 +12,7 @@ export default defineConfig({
   plugins: [
     react(),
     tailwindcss(),
+    prerenderGuestPages(),
     // A gzip and a Brotli copy of every text file, at their highest levels since it is done
     // once per build; the server sends the one a client accepts (see apps/server's web.ts).
     compression(),

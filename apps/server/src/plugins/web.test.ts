@@ -14,6 +14,14 @@ await writeFile(
   path.join(distDir, 'index.html'),
   '<!doctype html><head><title>LoopQuiz</title></head><body><div id="root"></div></body>',
 )
+// The copies the build draws for guests (apps/web's prerender plugin).
+const page = (root: string) =>
+  `<!doctype html><head><title>LoopQuiz</title><script type="module" crossorigin src="/assets/index-Abc123.js"></script></head><body><div id="root">${root}</div></body>`
+await writeFile(
+  path.join(distDir, 'guest-landing.html'),
+  page('<h1>Turn a moment of video into a quiz</h1>'),
+)
+await writeFile(path.join(distDir, 'guest-shell.html'), page('<p>Loading…</p>'))
 await mkdir(path.join(distDir, '.vite'))
 // The manifest as Vite writes it: the entry, the quiz page's chunk and one chunk of its own.
 await writeFile(
@@ -111,10 +119,28 @@ describe('web app files', () => {
     expect(response.body).not.toContain('/api/questions/')
   })
 
-  it('serves the home page at / too', async () => {
+  it('sends a guest the landing page drawn, its scripts at low priority behind the stylesheet', async () => {
     const response = await app.inject({ method: 'GET', url: '/' })
     expect(response.statusCode).toBe(200)
-    expect(response.body).toContain('<div id="root">')
+    expect(response.body).toContain('<h1>Turn a moment of video into a quiz</h1>')
+    expect(response.body).toContain(
+      '<script type="module" fetchpriority="low" crossorigin src="/assets/index-Abc123.js">',
+    )
+  })
+
+  it('sends a guest every other page as the drawn shell, scripts at their usual priority', async () => {
+    const response = await app.inject({ method: 'GET', url: '/login' })
+    expect(response.body).toContain('<p>Loading…</p>')
+    expect(response.body).toContain(
+      '<script type="module" crossorigin src="/assets/index-Abc123.js">',
+    )
+  })
+
+  it('sends a signed-in visitor the plain page: their header is not the one drawn for guests', async () => {
+    const member = await signUp(app)
+    const response = await app.inject({ method: 'GET', url: '/', headers: member.cookie })
+    expect(response.statusCode).toBe(200)
+    expect(response.body).toContain('<div id="root"></div>')
   })
 })
 

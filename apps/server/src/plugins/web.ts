@@ -20,6 +20,7 @@ const HOME_MODULE = 'src/app/routes/home.tsx'
 const DASHBOARD_MODULE = 'src/app/routes/dashboard.tsx'
 const QUIZ_MODULE = 'src/app/routes/quiz.tsx'
 const QUIZ_PATH = /^\/questions\/([^/]+)$/
+const LOW_PRIORITY = 'fetchpriority="low"'
 
 /**
  * Serves the built web app. Other GETs without a file extension get index.html so the
@@ -37,7 +38,7 @@ export async function registerWebApp(app: FastifyInstance, distDir: string) {
     app.log.warn({ distDir }, 'web app not built: run `npm run build` to serve it')
     return
   }
-  const indexHtml = await readFile(path.join(distDir, 'index.html'), 'utf8')
+  const pages = await readPages(distDir)
   const manifest = await readManifest(distDir)
   await app.register(fastifyStatic, {
     root: distDir,
@@ -60,17 +61,46 @@ export async function registerWebApp(app: FastifyInstance, distDir: string) {
     if (url.pathname.startsWith('/api/') || path.extname(url.pathname) !== '') {
       return reply.callNotFound()
     }
-    const user = await app.resolveUser(request)
-    const head = pageHead(url, user !== null, manifest)
+    const isSignedIn = (await app.resolveUser(request)) !== null
+    const isLanding = !isSignedIn && url.pathname === '/'
+    const html = isSignedIn ? pages.app : isLanding ? pages.guestLanding : pages.guestShell
+    const head = pageHead(url, isSignedIn, isLanding, manifest)
     return (
       reply
         .header('cache-control', 'no-cache')
-        // The page differs by session (guest or not, the dashboard's chunks).
+        // The page differs by session (drawn for a guest or not, the dashboard's chunks).
         .header('vary', 'cookie')
         .type('text/html; charset=utf-8')
-        .send(indexHtml.replace('</head>', `${head}</head>`))
+        .send(html.replace('</head>', `${head}</head>`))
     )
   })
+}
+
+/**
+ * The app's page, and the build's copies of it drawn for guests (apps/web's prerender
+ * plugin): the landing page, and the shell every other page starts from. A guest sees
+ * those as soon as the HTML and CSS are in; the app then draws the same over them.
+ */
+async function readPages(distDir: string) {
+  const read = (name: string) => readFile(path.join(distDir, name), 'utf8')
+  const app = await read('index.html')
+  // A build without them (an older one, a test's) serves the plain page to everyone.
+  const readOr = (name: string) => read(name).catch(() => app)
+  return {
+    app,
+    guestLanding: withScriptsLast(await readOr('guest-landing.html')),
+    guestShell: await readOr('guest-shell.html'),
+  }
+}
+
+/**
+ * The landing page arrives whole, so its scripts only make it interactive: at low priority,
+ * the stylesheet it is drawn with does not share the connection with them.
+ */
+function withScriptsLast(html: string): string {
+  return html
+    .replaceAll('<script type="module" ', `<script type="module" ${LOW_PRIORITY} `)
+    .replaceAll('<link rel="modulepreload" ', `<link rel="modulepreload" ${LOW_PRIORITY} `)
 }
 
 async function readManifest(distDir: string): Promise<Manifest | null> {
@@ -83,11 +113,17 @@ async function readManifest(distDir: string): Promise<Manifest | null> {
 }
 
 /** The tags a page at `url` gets in its head, beyond those of the built index.html. */
-function pageHead(url: URL, isSignedIn: boolean, manifest: Manifest | null): string {
+function pageHead(
+  url: URL,
+  isSignedIn: boolean,
+  isLanding: boolean,
+  manifest: Manifest | null,
+): string {
   const tags: string[] = []
   if (!isSignedIn) tags.push('<meta name="loopquiz:viewer" content="guest">')
   for (const file of chunkFilesOf(pageModulesOf(url, isSignedIn), manifest)) {
-    tags.push(`<link rel="modulepreload" crossorigin href="/${escapeAttribute(file)}">`)
+    const priority = isLanding ? ` ${LOW_PRIORITY}` : ''
+    tags.push(`<link rel="modulepreload"${priority} crossorigin href="/${escapeAttribute(file)}">`)
   }
   const questionSetPath = questionSetPathOf(url)
   if (questionSetPath) {

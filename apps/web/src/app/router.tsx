@@ -1,4 +1,9 @@
-import { createBrowserRouter, type LoaderFunctionArgs } from 'react-router'
+import {
+  createBrowserRouter,
+  type LoaderFunctionArgs,
+  matchRoutes,
+  type RouteObject,
+} from 'react-router'
 import { LoadingPanel } from '../components/ui/spinner'
 import { RequireAuth } from '../features/auth/components/require-auth'
 import { getQuestionSetQueryOptions } from '../features/quizzes/api/get-question-set'
@@ -23,7 +28,7 @@ function prefetchQuestionSet({ params, request }: LoaderFunctionArgs) {
   return null
 }
 
-export const router = createBrowserRouter([
+const routes: RouteObject[] = [
   {
     // The projector view fills the screen: no top bar, no footer.
     path: 'groups/:groupId/sessions/:sessionId/present',
@@ -165,4 +170,25 @@ export const router = createBrowserRouter([
       },
     ],
   },
-])
+]
+
+/**
+ * The router, once the code of the page at the current address is in (the server names its
+ * chunks in the page, so it is usually already downloading). The first render is then the
+ * page itself rather than a loading panel in its place, so a page the server sent already
+ * drawn (the guest's landing page) is not replaced by a spinner and then drawn again.
+ */
+export async function createRouter() {
+  const matches = matchRoutes(routes, window.location) ?? []
+  await Promise.all(
+    matches.map(async ({ route }) => {
+      if (typeof route.lazy !== 'function') return
+      try {
+        Object.assign(route, { ...(await route.lazy()), lazy: undefined })
+      } catch {
+        // The router loads it again itself and shows its error page if that fails too.
+      }
+    }),
+  )
+  return createBrowserRouter(routes)
+}
