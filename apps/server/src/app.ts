@@ -16,6 +16,10 @@ import { createGroupsService } from './modules/groups/groups.service.ts'
 import { createLoopsRepository } from './modules/loops/loops.repository.ts'
 import { registerLoopRoutes } from './modules/loops/loops.routes.ts'
 import { createLoopsService } from './modules/loops/loops.service.ts'
+import { registerNotificationWorkers } from './modules/notifications/notifications.jobs.ts'
+import { createNotificationsRepository } from './modules/notifications/notifications.repository.ts'
+import { registerNotificationRoutes } from './modules/notifications/notifications.routes.ts'
+import { createNotificationsService } from './modules/notifications/notifications.service.ts'
 import { createAnswerWriter } from './modules/quizzes/answer-writer.ts'
 import { registerAnswerSockets } from './modules/quizzes/answers.socket.ts'
 import { createQuestionOpeningsRepository } from './modules/quizzes/question-openings.repository.ts'
@@ -150,6 +154,13 @@ export async function buildApp({
   const events = sessionEvents
   app.addHook('onClose', () => events.stop())
 
+  const notifications = createNotificationsService({
+    notifications: createNotificationsRepository(database.db),
+    queue: jobs,
+    push: (userId, event) => realtime.io.to(rooms.user(userId)).emit('notification:created', event),
+    pushRead: (userId, unreadCount) =>
+      realtime.io.to(rooms.user(userId)).emit('notification:read', { unreadCount }),
+  })
   const loopsRepository = createLoopsRepository(database.db)
   const quizzesRepository = createQuizzesRepository(database.db)
   const loops = createLoopsService(loopsRepository)
@@ -164,6 +175,13 @@ export async function buildApp({
     attention,
     publicUrl: config.publicUrl,
     onAttentionChange: (groupId, userIds) => events.attentionChanged(groupId, userIds),
+    onJoinRequest: (requestId, event) =>
+      (event === 'requested'
+        ? notifications.joinRequested(requestId)
+        : notifications.joinRequestDecided(requestId)
+      ).catch((error: unknown) =>
+        app.log.error({ err: error, requestId }, 'join request notification not queued'),
+      ),
   })
   const account = createAccountService({
     account: createAccountRepository(database.db),
@@ -178,8 +196,13 @@ export async function buildApp({
       quizzes: quizzesRepository,
       timers: createSessionTimers(jobs, timing.reminderLeadMs ?? 15 * 60_000),
       publicUrl: config.publicUrl,
-      onChange: (change, session) => {
+      onChange: (change, session, actorId) => {
         sessionChanges.emit('change', change, session)
+        notifications
+          .sessionChanged(change, session, actorId)
+          .catch((error: unknown) =>
+            app.log.error({ err: error, sessionId: session.id }, 'notification not queued'),
+          )
         events.sessionChanged(change, session)
         if (changesApprovalQueue(change, session)) events.attentionChanged(session.groupId)
         // A live game whose session ended another way than by its podium goes to the podium.
@@ -238,9 +261,11 @@ export async function buildApp({
     ...(timing.now === undefined ? {} : { now: timing.now }),
   })
   await registerSessionWorkers(jobs, sessions, app.log)
+  await registerNotificationWorkers(jobs, notifications, app.log)
   registerSystemRoutes(app, database, version)
   registerAccountRoutes(app, account)
   registerLoopRoutes(app, loops)
+  registerNotificationRoutes(app, notifications)
   registerQuizRoutes(app, quizzes)
   registerGroupRoutes(app, groups, attention)
   registerSessionRoutes(app, sessions, quizzes)
@@ -255,7 +280,7 @@ export async function buildApp({
   await registerWebApp(app, config.webDistDir)
 
   return Object.assign(app, {
-    services: { auth, loops, quizzes, groups, sessions },
+    services: { auth, loops, quizzes, groups, sessions, notifications },
     sessionChanges,
     realtime,
     sessionEvents: events,

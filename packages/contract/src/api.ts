@@ -47,6 +47,12 @@ import {
   updateLoopBodySchema,
 } from './loops.ts'
 import {
+  findNotificationsQuerySchema,
+  notificationPageSchema,
+  notificationParamsSchema,
+  unreadCountSchema,
+} from './notifications.ts'
+import {
   answerResultSchema,
   attemptPageSchema,
   attemptParamsSchema,
@@ -847,6 +853,35 @@ export const endpoints = {
     successStatus: 200,
     query: userSessionsQuerySchema,
     response: userSessionListSchema,
+  }),
+  findNotifications: defineEndpoint({
+    method: 'GET',
+    path: '/api/notifications',
+    summary: 'My notifications, newest first, with how many are unread',
+    tag: 'notifications',
+    auth: 'required',
+    successStatus: 200,
+    query: findNotificationsQuerySchema,
+    response: notificationPageSchema,
+  }),
+  markNotificationRead: defineEndpoint({
+    method: 'POST',
+    path: '/api/notifications/:notificationId/read',
+    summary: 'Marks one of my notifications read',
+    tag: 'notifications',
+    auth: 'required',
+    successStatus: 200,
+    params: notificationParamsSchema,
+    response: unreadCountSchema,
+  }),
+  markAllNotificationsRead: defineEndpoint({
+    method: 'POST',
+    path: '/api/notifications/read-all',
+    summary: 'Marks all my notifications read',
+    tag: 'notifications',
+    auth: 'required',
+    successStatus: 200,
+    response: unreadCountSchema,
   }),
 } as const
 

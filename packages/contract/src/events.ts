@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { timestampSchema } from './common.ts'
 import { errorCodeSchema } from './errors.ts'
 import { type answerDistributionSchema, liveStateSchema, type myStandingSchema } from './live.ts'
+import type { NotificationCreatedEvent, NotificationsReadEvent } from './notifications.ts'
 import { answerResultSchema, submitAnswerBodySchema } from './quizzes.ts'
 import { sessionStatusSchema } from './sessions.ts'
 
@@ -130,6 +131,10 @@ export interface ServerToClientEvents {
   'session:answers': (event: z.output<typeof answerDistributionSchema>) => void
   'group:presence': (event: GroupPresenceEvent) => void
   'attention:changed': (event: AttentionChangedEvent) => void
+  /** To one user: a notification for them was made. */
+  'notification:created': (event: NotificationCreatedEvent) => void
+  /** To one user: they read notifications (in another tab, perhaps). */
+  'notification:read': (event: NotificationsReadEvent) => void
   'live:state': (event: z.output<typeof liveStateSchema>) => void
   /** To one participant: their own score and rank, at the leaderboard and the podium. */
   'live:standing': (event: z.output<typeof myStandingSchema>) => void

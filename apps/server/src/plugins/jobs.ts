@@ -1,3 +1,4 @@
+import type { SessionStatus } from '@loopquiz/contract'
 import { sql } from 'drizzle-orm'
 import type { FastifyBaseLogger } from 'fastify'
 import {
@@ -12,6 +13,7 @@ import {
   type QueuePolicy,
 } from 'pg-boss'
 import type { Database, DatabaseHandle } from '../db/database.ts'
+import type { SessionChange } from '../domain/session-state.ts'
 
 /** The data each kind of job carries, by job name. */
 export interface JobPayloads {
@@ -20,6 +22,21 @@ export interface JobPayloads {
   'session.remind': { sessionId: string }
   /** A live question's lock at its deadline; `version` is the state that opened it. */
   'session.live_lock': { sessionId: string; version: number }
+  /**
+   * Makes the notifications of one thing that happened; `eventId` names it, so a retry makes
+   * none twice. `actorId`: who did it (null for the scheduler).
+   */
+  'notification.deliver':
+    | {
+        kind: 'session'
+        eventId: string
+        change: SessionChange
+        /** The session's state right after the change (it may have moved on by delivery). */
+        status: SessionStatus
+        sessionId: string
+        actorId: string | null
+      }
+    | { kind: 'join_request' | 'join_request_decided'; eventId: string; requestId: string }
 }
 
 /** A kind of job; each has a queue of its own. */
@@ -65,6 +82,7 @@ const jobNames = Object.keys({
   'session.complete': true,
   'session.remind': true,
   'session.live_lock': true,
+  'notification.deliver': true,
 } satisfies Record<JobName, true>) as JobName[]
 
 const RETRY_LIMIT = 3

@@ -1,5 +1,6 @@
 export * from './auth.ts'
 export * from './groups.ts'
 export * from './loops.ts'
+export * from './notifications.ts'
 export * from './quizzes.ts'
 export * from './sessions.ts'

@@ -217,9 +217,14 @@ function groupQueries(db: Database) {
       groupId: string,
       userId: string,
       message: string | null,
-    ): Promise<void> {
-      // A second request while one is pending changes nothing (partial unique index).
-      await db.insert(groupJoinRequests).values({ groupId, userId, message }).onConflictDoNothing()
+    ): Promise<string | null> {
+      // A second request while one is pending changes nothing (partial unique index): null.
+      const [row] = await db
+        .insert(groupJoinRequests)
+        .values({ groupId, userId, message })
+        .onConflictDoNothing()
+        .returning({ id: groupJoinRequests.id })
+      return row?.id ?? null
     },
 
     async hasPendingJoinRequest(groupId: string, userId: string): Promise<boolean> {

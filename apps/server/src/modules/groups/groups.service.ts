@@ -45,6 +45,8 @@ export interface GroupsServiceDeps {
   now?: () => Date
   /** Told when a join request appears or is decided; `userIds`: people affected besides the group's deciders. */
   onAttentionChange?: (groupId: string, userIds?: string[]) => void
+  /** Told after a join request is made or decided (it commits first), with its id. */
+  onJoinRequest?: (requestId: string, event: 'requested' | 'decided') => void
 }
 
 const groupNotFound = () =>
@@ -107,6 +109,7 @@ export function createGroupsService({
   publicUrl,
   now = () => new Date(),
   onAttentionChange: attentionChanged = () => {},
+  onJoinRequest = () => {},
 }: GroupsServiceDeps) {
   const invitationUrl = (token: string) => `${publicUrl}/invitations/${token}`
 
@@ -523,8 +526,9 @@ export function createGroupsService({
         const added = await groups.addMember(group.id, viewer.id, 'member')
         return { groupId: group.id, status: added ? 'joined' : 'already_member' }
       }
-      await groups.insertJoinRequest(group.id, viewer.id, message ?? null)
+      const requestId = await groups.insertJoinRequest(group.id, viewer.id, message ?? null)
       attentionChanged(group.id)
+      if (requestId) onJoinRequest(requestId, 'requested')
       return { groupId: group.id, status: 'requested' }
     },
 
@@ -560,6 +564,7 @@ export function createGroupsService({
         return row
       })
       attentionChanged(groupId, [decided.request.userId])
+      onJoinRequest(decided.request.id, 'decided')
       return toJoinRequest(decided)
     },
   }

@@ -132,7 +132,7 @@ export function createEditing(ctx: SessionContext) {
       return done
     })
     for (const session of updated) {
-      ctx.changed(event, session)
+      ctx.changed(event, session, viewer.id)
       if (timeChanged) await timers.plan(session)
     }
     const edited = updated.find((session) => session.id === row.id)
@@ -156,7 +156,9 @@ export function createEditing(ctx: SessionContext) {
       icsSequence: target.icsSequence + 1,
     })
     if (!row.seriesId || !row.recurrenceRule || scope === 'this') {
-      const cancelled = await ctx.applyEvent(row, 'cancel', cancellationOf(row))
+      const cancelled = await ctx.applyEvent(row, 'cancel', cancellationOf(row), {
+        actorId: viewer.id,
+      })
       return ctx.toSession(cancelled, viewer, found)
     }
     const { series, targets } = await inScope(row, scope, 'cancel')
@@ -182,7 +184,7 @@ export function createEditing(ctx: SessionContext) {
       }
       return done
     })
-    for (const session of cancelled) ctx.changed('cancel', session)
+    for (const session of cancelled) ctx.changed('cancel', session, viewer.id)
     const edited = cancelled.find((session) => session.id === row.id)
     if (!edited) throw new Error('the cancelled session was not updated')
     return ctx.toSession(edited, viewer, found)

@@ -52,7 +52,7 @@ export function createLifecycle(ctx: SessionContext) {
       if (other) decided.push(other)
     }
     for (const row of decided) {
-      ctx.changed('approve', row)
+      ctx.changed('approve', row, viewer.id)
       await timers.plan(row)
     }
     return ctx.toSession(approved, viewer, found)
@@ -68,10 +68,10 @@ export function createLifecycle(ctx: SessionContext) {
     })
     const rejected = await sessions.transition(found.row.id, 'reject', rejectionOf(found.row))
     if (!rejected) return refuse(found.row, 'reject')
-    ctx.changed('reject', rejected)
+    ctx.changed('reject', rejected, viewer.id)
     for (const row of await othersWaitingInSeries(found.row)) {
       const other = await sessions.transition(row.id, 'reject', rejectionOf(row))
-      if (other) ctx.changed('reject', other)
+      if (other) ctx.changed('reject', other, viewer.id)
     }
     return ctx.toSession(rejected, viewer, found)
   }
@@ -101,21 +101,28 @@ export function createLifecycle(ctx: SessionContext) {
     }
     ctx.assertStartNowAllowed(group, rules, row.durationMinutes)
     const at = now()
-    const updated = await ctx.applyEvent(row, 'start', {
-      status: 'active',
-      startedAt: at,
-      endsAt: new Date(at.getTime() + row.durationMinutes * MINUTE),
-    })
+    const updated = await ctx.applyEvent(
+      row,
+      'start',
+      {
+        status: 'active',
+        startedAt: at,
+        endsAt: new Date(at.getTime() + row.durationMinutes * MINUTE),
+      },
+      { actorId: viewer.id },
+    )
     await timers.plan(updated)
     return ctx.toSession(updated, viewer, found)
   }
 
   async function end(groupId: string, sessionId: string, viewer: Viewer) {
     const found = await ctx.getSessionToActOn(groupId, sessionId, viewer, 'end')
-    const updated = await ctx.applyEvent(found.row, 'complete', {
-      status: 'completed',
-      completedAt: now(),
-    })
+    const updated = await ctx.applyEvent(
+      found.row,
+      'complete',
+      { status: 'completed', completedAt: now() },
+      { actorId: viewer.id },
+    )
     return ctx.toSession(updated, viewer, found)
   }
 

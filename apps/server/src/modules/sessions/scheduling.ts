@@ -184,7 +184,7 @@ export function createSchedulingOperations(ctx: SessionContext) {
       },
     ])
     if (!row) throw new Error('no session row')
-    changed('create', row)
+    changed('create', row, viewer.id)
     await timers.plan(row)
     return ctx.toSession(row, viewer, access)
   }
@@ -254,7 +254,7 @@ export function createSchedulingOperations(ctx: SessionContext) {
       })),
     )
     for (const row of rows) {
-      changed('create', row)
+      changed('create', row, viewer.id)
       await timers.plan(row)
     }
     const first = rows[0]

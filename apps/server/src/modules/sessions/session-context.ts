@@ -42,8 +42,15 @@ export interface SessionTimers {
   plan(session: SessionRow): Promise<void>
 }
 
-/** Told of every state change that took effect, exactly once per change across all nodes. */
-export type SessionChangeListener = (change: SessionChange, session: SessionRow) => void
+/**
+ * Told of every state change that took effect, exactly once per change across all nodes, with
+ * who made it when a person did (not the scheduler).
+ */
+export type SessionChangeListener = (
+  change: SessionChange,
+  session: SessionRow,
+  actorId?: string,
+) => void
 
 export interface SessionsServiceDeps {
   sessions: SessionsRepository
@@ -195,11 +202,11 @@ export function createSessionContext(deps: SessionsServiceDeps) {
     row: SessionRow,
     event: SessionEvent,
     changes: Partial<NewSessionRow>,
-    notYet?: { column: 'scheduledAt'; at: Date },
+    { notYet, actorId }: { notYet?: { column: 'scheduledAt'; at: Date }; actorId?: string } = {},
   ) {
     const updated = await sessions.transition(row.id, event, changes, undefined, notYet)
     if (updated) {
-      changed(event, updated)
+      changed(event, updated, actorId)
       return updated
     }
     const current = (await sessions.findSessionById(row.id)) ?? row

@@ -1,0 +1,15 @@
+import { endpoints } from '@loopquiz/contract'
+import type { FastifyInstance } from 'fastify'
+import { route } from '../../lib/endpoint-route.ts'
+import type { NotificationsService } from './notifications.service.ts'
+
+export function registerNotificationRoutes(
+  app: FastifyInstance,
+  notifications: NotificationsService,
+) {
+  route(app, endpoints.findNotifications, ({ user, query }) => notifications.find(user.id, query))
+  route(app, endpoints.markNotificationRead, ({ user, params }) =>
+    notifications.markRead(user.id, params.notificationId),
+  )
+  route(app, endpoints.markAllNotificationsRead, ({ user }) => notifications.markAllRead(user.id))
+}
