@@ -102,6 +102,13 @@ const routes: RouteObject[] = [
                   import('./routes/settings').then((m) => ({ Component: m.SettingsRoute })),
               },
               {
+                path: 'notifications',
+                lazy: () =>
+                  import('./routes/notifications').then((m) => ({
+                    Component: m.NotificationsRoute,
+                  })),
+              },
+              {
                 path: 'groups',
                 lazy: () => import('./routes/groups').then((m) => ({ Component: m.GroupsRoute })),
               },

@@ -1,5 +1,6 @@
 import clsx from 'clsx'
 import { LayoutDashboard, type LucideIcon, Puzzle, Users } from 'lucide-react'
+import { lazy, Suspense } from 'react'
 import { Link, NavLink, Outlet, ScrollRestoration } from 'react-router'
 import { buttonClassName } from '../../components/ui/button'
 import { Logo } from '../../components/ui/logo'
@@ -7,10 +8,27 @@ import { Skeleton } from '../../components/ui/skeleton'
 import { UserMenu } from '../../features/auth/components/user-menu'
 import { useCurrentUser } from '../../features/auth/hooks/use-current-user'
 
+// Its own chunk, fetched once someone is signed in: it brings the socket client, which a guest
+// (on a quiz link, say) never needs.
+const NotificationBell = lazy(() =>
+  import('../../features/notifications/components/notification-bell').then((m) => ({
+    default: m.NotificationBell,
+  })),
+)
+
 function AccountArea() {
   const { user, isPending } = useCurrentUser()
   if (isPending) return <Skeleton className="size-9 rounded-full" />
-  if (user) return <UserMenu user={user} />
+  if (user) {
+    return (
+      <div className="flex items-center sm:gap-2">
+        <Suspense fallback={<span aria-hidden className="size-8 sm:size-9" />}>
+          <NotificationBell />
+        </Suspense>
+        <UserMenu user={user} />
+      </div>
+    )
+  }
   return (
     <div className="flex items-center gap-1 sm:gap-2">
       <Link to="/login" className={buttonClassName({ variant: 'ghost', size: 'sm' })}>
@@ -40,14 +58,14 @@ function NavItem({
       end={end}
       className={({ isActive }) =>
         clsx(
-          'inline-flex items-center gap-1.5 rounded-lg px-1.5 py-1.5 text-sm font-semibold transition-colors focus-visible:outline-2 focus-visible:outline-brand-600 sm:px-2.5',
+          'inline-flex items-center gap-1.5 rounded-lg px-1 py-1.5 text-[13px] font-semibold transition-colors focus-visible:outline-2 focus-visible:outline-brand-600 sm:px-2.5 sm:text-sm',
           isActive
             ? 'bg-brand-50 text-brand-700'
             : 'text-slate-600 hover:bg-slate-100 hover:text-slate-900',
         )
       }
     >
-      {/* Phones show the words alone: with icons, three items and the account button overlap at 375px. */}
+      {/* Phones show the words alone, tightly: with icons, three items, the bell and the account button overlap at 375px. */}
       <Icon aria-hidden className="hidden size-4 sm:block" />
       {label}
     </NavLink>
@@ -58,8 +76,8 @@ function TopNav() {
   const { user } = useCurrentUser()
   return (
     <header className="sticky top-0 z-20 border-b border-slate-200/80 bg-white/85 backdrop-blur-md">
-      <div className="mx-auto flex h-16 max-w-6xl items-center justify-between gap-3 px-4 sm:px-6">
-        <nav aria-label="Main" className="flex min-w-0 items-center gap-1 sm:gap-6">
+      <div className="mx-auto flex h-16 max-w-6xl items-center justify-between gap-1.5 px-3 sm:gap-3 sm:px-6">
+        <nav aria-label="Main" className="flex min-w-0 items-center gap-0.5 sm:gap-6">
           <Link
             to="/"
             aria-label="LoopQuiz home"
