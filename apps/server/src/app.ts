@@ -157,6 +157,7 @@ export async function buildApp({
   const notifications = createNotificationsService({
     notifications: createNotificationsRepository(database.db),
     queue: jobs,
+    secret: authSecret,
     push: (userId, event) => realtime.io.to(rooms.user(userId)).emit('notification:created', event),
     pushRead: (userId, unreadCount) =>
       realtime.io.to(rooms.user(userId)).emit('notification:read', { unreadCount }),

@@ -50,7 +50,11 @@ import {
   findNotificationsQuerySchema,
   notificationPageSchema,
   notificationParamsSchema,
+  notificationPreferencesSchema,
   unreadCountSchema,
+  unsubscribeBodySchema,
+  unsubscribeResultSchema,
+  updateNotificationPreferencesBodySchema,
 } from './notifications.ts'
 import {
   answerResultSchema,
@@ -882,6 +886,35 @@ export const endpoints = {
     auth: 'required',
     successStatus: 200,
     response: unreadCountSchema,
+  }),
+  getNotificationPreferences: defineEndpoint({
+    method: 'GET',
+    path: '/api/user/notification-preferences',
+    summary: 'Which of my notifications also come by e-mail, and the time zone mails use',
+    tag: 'notifications',
+    auth: 'required',
+    successStatus: 200,
+    response: notificationPreferencesSchema,
+  }),
+  updateNotificationPreferences: defineEndpoint({
+    method: 'PATCH',
+    path: '/api/user/notification-preferences',
+    summary: 'Changes which notifications come by e-mail (types not named stay as they are)',
+    tag: 'notifications',
+    auth: 'required',
+    successStatus: 200,
+    body: updateNotificationPreferencesBodySchema,
+    response: notificationPreferencesSchema,
+  }),
+  unsubscribe: defineEndpoint({
+    method: 'POST',
+    path: '/api/notifications/unsubscribe',
+    summary: "Stops e-mails of one type, by the signed token of a mail's link (no sign-in)",
+    tag: 'notifications',
+    auth: 'none',
+    successStatus: 200,
+    body: unsubscribeBodySchema,
+    response: unsubscribeResultSchema,
   }),
 } as const
 

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { pageQuerySchema, pageSchema, timestampSchema } from './common.ts'
+import { timeZoneSchema } from './groups.ts'
 
 /**
  * What a notification tells of. Sessions: invited to a scheduled one, moved, cancelled, about to
@@ -113,3 +114,41 @@ export function notificationHeadline(notification: Notification): string {
       return `${actor} invited you to ${group}`
   }
 }
+
+/** Which notifications also come by e-mail, by type; the notification center shows them all. */
+export const notificationPreferencesSchema = z.object({
+  email: z.record(notificationTypeSchema, z.boolean()),
+  /** IANA time zone the user's e-mails give times in; null: the group's. */
+  timeZone: z.string().max(64).nullable(),
+})
+export type NotificationPreferences = z.infer<typeof notificationPreferencesSchema>
+
+export const updateNotificationPreferencesBodySchema = z.object({
+  email: z.partialRecord(notificationTypeSchema, z.boolean()).optional(),
+  timeZone: timeZoneSchema.nullable().optional(),
+})
+export type UpdateNotificationPreferencesBody = z.infer<
+  typeof updateNotificationPreferencesBodySchema
+>
+
+/**
+ * By default a mail comes for what asks something of the user or changes their plans; a
+ * session starting now and results are in-app only (the user is usually there already).
+ */
+export const defaultEmailPreferences: Record<NotificationType, boolean> = {
+  session_scheduled: true,
+  session_rescheduled: true,
+  session_cancelled: true,
+  session_starting_soon: true,
+  session_started: false,
+  results_ready: false,
+  approval_needed: true,
+  approval_decided: true,
+  join_request: true,
+  join_request_decided: true,
+  invitation: true,
+}
+
+/** The signed token of an e-mail's unsubscribe link: no sign-in needed. */
+export const unsubscribeBodySchema = z.object({ token: z.string().min(10).max(300) })
+export const unsubscribeResultSchema = z.object({ type: notificationTypeSchema })

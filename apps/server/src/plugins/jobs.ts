@@ -37,6 +37,8 @@ export interface JobPayloads {
         actorId: string | null
       }
     | { kind: 'join_request' | 'join_request_decided'; eventId: string; requestId: string }
+  /** Sends one notification's e-mail (queued in the transaction that made the notification). */
+  'notification.mail': { notificationId: string }
 }
 
 /** A kind of job; each has a queue of its own. */
@@ -83,6 +85,7 @@ const jobNames = Object.keys({
   'session.remind': true,
   'session.live_lock': true,
   'notification.deliver': true,
+  'notification.mail': true,
 } satisfies Record<JobName, true>) as JobName[]
 
 const RETRY_LIMIT = 3

@@ -33,6 +33,8 @@ export const notifications = pgTable(
     data: jsonb('data').$type<NotificationSnapshot>().notNull(),
     createdAt: at('created_at').notNull().defaultNow(),
     readAt: at('read_at'),
+    /** When its e-mail went out: a retried mail job finds it sent and sends nothing. */
+    mailedAt: at('mailed_at'),
   },
   (table) => [
     uniqueIndex('notifications_user_event_unique').on(table.userId, table.eventKey),
@@ -40,3 +42,13 @@ export const notifications = pgTable(
     index('notifications_session_idx').on(table.sessionId),
   ],
 )
+
+export const notificationPreferences = pgTable('notification_preferences', {
+  userId: text('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  /** Only the types the user changed; the others follow the defaults (which may improve). */
+  email: jsonb('email').$type<Partial<Record<NotificationType, boolean>>>().notNull().default({}),
+  timeZone: text('time_zone'),
+  updatedAt: at('updated_at').notNull().defaultNow(),
+})

@@ -1,8 +1,9 @@
+import type { NotificationType } from '@loopquiz/contract'
 import { and, count, desc, eq, inArray, isNull, lt, or } from 'drizzle-orm'
 import type { Database } from '../../db/database.ts'
 import { users } from '../../db/schema/auth.ts'
 import { groupJoinRequests, groupMembers, groups } from '../../db/schema/groups.ts'
-import { notifications } from '../../db/schema/notifications.ts'
+import { notificationPreferences, notifications } from '../../db/schema/notifications.ts'
 import { groupQuizSessions, groupSessionParticipants } from '../../db/schema/sessions.ts'
 import type { Cursor } from '../../lib/pagination.ts'
 
@@ -10,7 +11,9 @@ export type NotificationRow = typeof notifications.$inferSelect
 export type NewNotificationRow = typeof notifications.$inferInsert
 export type SessionRowForNotice = typeof groupQuizSessions.$inferSelect
 
-export function createNotificationsRepository(db: Database) {
+export type StoredPreferences = typeof notificationPreferences.$inferSelect
+
+function notificationQueries(db: Database) {
   return {
     /** Inserts those not made before (same user and event); returns only the new ones. */
     async insertNew(rows: NewNotificationRow[]): Promise<NotificationRow[]> {
@@ -141,6 +144,84 @@ export function createNotificationsRepository(db: Database) {
     async findUserName(userId: string): Promise<string | null> {
       const [row] = await db.select({ name: users.name }).from(users).where(eq(users.id, userId))
       return row?.name ?? null
+    },
+
+    async findPreferences(userId: string): Promise<StoredPreferences | null> {
+      const [row] = await db
+        .select()
+        .from(notificationPreferences)
+        .where(eq(notificationPreferences.userId, userId))
+      return row ?? null
+    },
+
+    async findPreferencesOf(userIds: string[]): Promise<Map<string, StoredPreferences>> {
+      if (userIds.length === 0) return new Map()
+      const rows = await db
+        .select()
+        .from(notificationPreferences)
+        .where(inArray(notificationPreferences.userId, userIds))
+      return new Map(rows.map((row) => [row.userId, row]))
+    },
+
+    async savePreferences(
+      userId: string,
+      email: Partial<Record<NotificationType, boolean>>,
+      timeZone: string | null,
+    ): Promise<StoredPreferences> {
+      const values = { email, timeZone, updatedAt: new Date() }
+      const [row] = await db
+        .insert(notificationPreferences)
+        .values({ userId, ...values })
+        .onConflictDoUpdate({ target: notificationPreferences.userId, set: values })
+        .returning()
+      if (!row) throw new Error('preferences not saved')
+      return row
+    },
+
+    /** A notification with what its e-mail needs: the recipient, their time zone, the session. */
+    async findForMail(notificationId: string) {
+      const [row] = await db
+        .select({
+          notification: notifications,
+          email: users.email,
+          name: users.name,
+          timeZone: notificationPreferences.timeZone,
+        })
+        .from(notifications)
+        .innerJoin(users, eq(users.id, notifications.userId))
+        .leftJoin(notificationPreferences, eq(notificationPreferences.userId, notifications.userId))
+        .where(eq(notifications.id, notificationId))
+      return row ?? null
+    },
+
+    async findGroupTimeZone(groupId: string): Promise<string | null> {
+      const [row] = await db
+        .select({ timezone: groups.timezone })
+        .from(groups)
+        .where(eq(groups.id, groupId))
+      return row?.timezone ?? null
+    },
+
+    async markMailed(notificationId: string, at: Date): Promise<void> {
+      await db
+        .update(notifications)
+        .set({ mailedAt: at })
+        .where(eq(notifications.id, notificationId))
+    },
+  }
+}
+
+export type NotificationQueries = ReturnType<typeof notificationQueries>
+
+export function createNotificationsRepository(db: Database) {
+  return {
+    ...notificationQueries(db),
+    /** Runs `work` in one transaction, with the queries and the transaction (for jobs) bound to it. */
+    transaction<T>(work: (queries: NotificationQueries, tx: Database) => Promise<T>): Promise<T> {
+      return db.transaction((tx) => {
+        const bound = tx as unknown as Database
+        return work(notificationQueries(bound), bound)
+      })
     },
   }
 }

@@ -309,3 +309,52 @@ describe('reading notifications', () => {
     expect(forged.statusCode).toBe(400)
   })
 })
+
+describe('notification preferences', () => {
+  it('starts from the defaults and keeps what the user changes', async () => {
+    const user = await signUp(app)
+    const initial = (await call('GET', '/api/user/notification-preferences', user)).json()
+    expect(initial.timeZone).toBeNull()
+    expect(initial.email).toMatchObject({ session_scheduled: true, results_ready: false })
+
+    const changed = await call('PATCH', '/api/user/notification-preferences', user, {
+      email: { session_scheduled: false, results_ready: true },
+      timeZone: 'America/New_York',
+    })
+    expect(changed.statusCode).toBe(200)
+    const again = await call('PATCH', '/api/user/notification-preferences', user, {
+      email: { session_cancelled: false },
+    })
+    expect(again.json()).toMatchObject({
+      timeZone: 'America/New_York',
+      email: { session_scheduled: false, results_ready: true, session_cancelled: false },
+    })
+    const refused = await call('PATCH', '/api/user/notification-preferences', user, {
+      timeZone: 'Mars/Olympus',
+    })
+    expect(refused.statusCode).toBe(400)
+  })
+
+  it('turns one type of mail off by the link in a mail, without signing in', async () => {
+    const user = await signUp(app)
+    const url = app.services.notifications.unsubscribeUrl(
+      'http://localhost:3000',
+      user.id,
+      'session_starting_soon',
+    )
+    const token = new URL(url).searchParams.get('token') ?? ''
+    const response = await call('POST', '/api/notifications/unsubscribe', null, { token })
+    expect(response.json()).toEqual({ type: 'session_starting_soon' })
+    const preferences = (await call('GET', '/api/user/notification-preferences', user)).json()
+    expect(preferences.email).toMatchObject({
+      session_starting_soon: false,
+      session_scheduled: true,
+    })
+
+    const forged = await call('POST', '/api/notifications/unsubscribe', null, {
+      token: `${Buffer.from(`${user.id}:session_scheduled`).toString('base64url')}.${token.split('.')[1]}`,
+    })
+    expect(forged.statusCode).toBe(400)
+    expect(forged.json().error.code).toBe('UNSUBSCRIBE_LINK_INVALID')
+  })
+})

@@ -12,4 +12,11 @@ export function registerNotificationRoutes(
     notifications.markRead(user.id, params.notificationId),
   )
   route(app, endpoints.markAllNotificationsRead, ({ user }) => notifications.markAllRead(user.id))
+  route(app, endpoints.getNotificationPreferences, ({ user }) =>
+    notifications.getPreferences(user.id),
+  )
+  route(app, endpoints.updateNotificationPreferences, ({ user, body }) =>
+    notifications.updatePreferences(user.id, body),
+  )
+  route(app, endpoints.unsubscribe, ({ body }) => notifications.unsubscribe(body.token))
 }

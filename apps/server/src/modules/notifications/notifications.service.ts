@@ -1,20 +1,26 @@
-import type {
-  NotificationCreatedEvent,
-  NotificationPage,
-  NotificationType,
-  Notification as NotificationView,
-  PageQuery,
+import {
+  defaultEmailPreferences,
+  type NotificationCreatedEvent,
+  type NotificationPage,
+  type NotificationPreferences,
+  type NotificationType,
+  type Notification as NotificationView,
+  notificationTypeSchema,
+  type PageQuery,
+  type UpdateNotificationPreferencesBody,
 } from '@loopquiz/contract'
 import { type Audience, sessionNotifications } from '../../domain/notification-rules.ts'
 import type { SessionChange } from '../../domain/session-state.ts'
 import { AppError } from '../../lib/app-error.ts'
 import { decodeCursor, toPage } from '../../lib/pagination.ts'
+import { signToken, verifyToken } from '../../lib/signed-token.ts'
 import type { JobPayloads, JobQueue } from '../../plugins/jobs.ts'
 import type {
   NewNotificationRow,
   NotificationRow,
   NotificationsRepository,
   SessionRowForNotice,
+  StoredPreferences,
 } from './notifications.repository.ts'
 
 export type NotificationEvent = JobPayloads['notification.deliver']
@@ -26,7 +32,25 @@ export interface NotificationsServiceDeps {
   push: (userId: string, event: NotificationCreatedEvent) => void
   /** Tells the user's other tabs how many are unread now. */
   pushRead: (userId: string, unreadCount: number) => void
+  /** Signs the unsubscribe links of mails. */
+  secret: string
   now?: () => Date
+}
+
+const UNSUBSCRIBE = 'unsubscribe'
+
+/** Whether the user wants e-mails of this type: their choice, else the default. */
+export function wantsEmail(stored: StoredPreferences | undefined | null, type: NotificationType) {
+  return stored?.email[type] ?? defaultEmailPreferences[type]
+}
+
+function toPreferences(stored: StoredPreferences | null): NotificationPreferences {
+  return {
+    email: Object.fromEntries(
+      notificationTypeSchema.options.map((type) => [type, wantsEmail(stored, type)]),
+    ) as Record<NotificationType, boolean>,
+    timeZone: stored?.timeZone ?? null,
+  }
 }
 
 /**
@@ -217,7 +241,22 @@ export function createNotificationsService(deps: NotificationsServiceDeps) {
         event.kind === 'session'
           ? await deliverSessionChange(event, eventKey)
           : await deliverJoinRequest(event, eventKey)
-      const created = await repo.insertNew(rows)
+      // The mails are queued with the notifications, in one transaction: a crash leaves both or
+      // neither, and a retried delivery (which finds its notifications made) queues none twice.
+      const created = await repo.transaction(async (tx, db) => {
+        const made = await tx.insertNew(rows)
+        const preferences = await tx.findPreferencesOf([...new Set(made.map((row) => row.userId))])
+        for (const row of made) {
+          if (!wantsEmail(preferences.get(row.userId), row.type)) continue
+          await queue.schedule(
+            'notification.mail',
+            { notificationId: row.id },
+            { runAt: now(), key: `mail:${row.id}` },
+            db,
+          )
+        }
+        return made
+      })
       const unread = await repo.countUnreadOf([...new Set(created.map((row) => row.userId))])
       for (const row of created) {
         push(row.userId, { notification: toView(row), unreadCount: unread.get(row.userId) ?? 0 })
@@ -239,6 +278,47 @@ export function createNotificationsService(deps: NotificationsServiceDeps) {
       const unreadCount = await repo.countUnread(userId)
       pushRead(userId, unreadCount)
       return { unreadCount }
+    },
+
+    async getPreferences(userId: string): Promise<NotificationPreferences> {
+      return toPreferences(await repo.findPreferences(userId))
+    },
+
+    async updatePreferences(
+      userId: string,
+      body: UpdateNotificationPreferencesBody,
+    ): Promise<NotificationPreferences> {
+      const stored = await repo.findPreferences(userId)
+      const saved = await repo.savePreferences(
+        userId,
+        { ...stored?.email, ...body.email },
+        body.timeZone === undefined ? (stored?.timeZone ?? null) : body.timeZone,
+      )
+      return toPreferences(saved)
+    },
+
+    /** The link in a mail that stops mails of its type for its recipient. */
+    unsubscribeUrl(publicUrl: string, userId: string, type: NotificationType): string {
+      const token = signToken(deps.secret, UNSUBSCRIBE, `${userId}:${type}`)
+      return `${publicUrl}/unsubscribe?token=${encodeURIComponent(token)}`
+    },
+
+    async unsubscribe(token: string): Promise<{ type: NotificationType }> {
+      const value = verifyToken(deps.secret, UNSUBSCRIBE, token)
+      const [userId, typeName] = value?.split(':') ?? []
+      const type = notificationTypeSchema.safeParse(typeName)
+      if (!userId || !type.success) {
+        throw new AppError('UNSUBSCRIBE_LINK_INVALID', {
+          message: 'This unsubscribe link is not valid. Change your e-mails in your settings.',
+        })
+      }
+      const stored = await repo.findPreferences(userId)
+      await repo.savePreferences(
+        userId,
+        { ...stored?.email, [type.data]: false },
+        stored?.timeZone ?? null,
+      )
+      return { type: type.data }
     },
 
     async markAllRead(userId: string) {
