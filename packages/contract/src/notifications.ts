@@ -115,16 +115,24 @@ export function notificationHeadline(notification: Notification): string {
   }
 }
 
+/** A yes or no per notification type, as named properties (so OpenAPI lists them). */
+const choicePerTypeSchema = z.object(
+  Object.fromEntries(notificationTypeSchema.options.map((type) => [type, z.boolean()])) as Record<
+    NotificationType,
+    z.ZodBoolean
+  >,
+)
+
 /** Which notifications also come by e-mail, by type; the notification center shows them all. */
 export const notificationPreferencesSchema = z.object({
-  email: z.record(notificationTypeSchema, z.boolean()),
+  email: choicePerTypeSchema,
   /** IANA time zone the user's e-mails give times in; null: the group's. */
   timeZone: z.string().max(64).nullable(),
 })
 export type NotificationPreferences = z.infer<typeof notificationPreferencesSchema>
 
 export const updateNotificationPreferencesBodySchema = z.object({
-  email: z.partialRecord(notificationTypeSchema, z.boolean()).optional(),
+  email: choicePerTypeSchema.partial().optional(),
   timeZone: timeZoneSchema.nullable().optional(),
 })
 export type UpdateNotificationPreferencesBody = z.infer<
