@@ -1,20 +1,17 @@
-import { StrictMode } from 'react'
-import { createRoot } from 'react-dom/client'
-import { RouterProvider } from 'react-router/dom'
-import { AppProvider } from './app/provider'
-import { createRouter } from './app/router'
 import './index.css'
 
 const root = document.getElementById('root')
 if (!root) throw new Error('The page has no #root element')
 
-// Not a top-level await: page chunks import from this one, which they could not while it waits.
-void createRouter().then((router) =>
-  createRoot(root).render(
-    <StrictMode>
-      <AppProvider>
-        <RouterProvider router={router} />
-      </AppProvider>
-    </StrictMode>,
-  ),
-)
+// A page the server sent already drawn (a guest's) is shown before the app starts: on a slow
+// phone, running the app's code first would hold the first paint for as long as it takes.
+// Hidden pages do not paint, so they start at once.
+const isDrawn = root.hasChildNodes() && document.visibilityState === 'visible'
+await (isDrawn ? afterNextPaint() : Promise.resolve())
+const { startApp } = await import('./app/start')
+await startApp(root)
+
+function afterNextPaint(): Promise<void> {
+  // A frame callback runs just before the browser paints; a task queued from it, just after.
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)))
+}

@@ -23,12 +23,14 @@ await writeFile(
 )
 await writeFile(path.join(distDir, 'guest-shell.html'), page('<p>Loading…</p>'))
 await mkdir(path.join(distDir, '.vite'))
-// The manifest as Vite writes it: the entry, the quiz page's chunk and one chunk of its own.
+// The manifest as Vite writes it: the entry, the app it starts, the quiz page's chunk and one
+// chunk of its own.
 await writeFile(
   path.join(distDir, '.vite/manifest.json'),
   JSON.stringify({
     'index.html': { file: 'assets/index-Abc123.js', isEntry: true, imports: ['_react-Def.js'] },
     '_react-Def.js': { file: 'assets/react-Def.js' },
+    'src/app/start.tsx': { file: 'assets/start-Mno.js', imports: ['_react-Def.js'] },
     'src/app/routes/quiz.tsx': {
       file: 'assets/quiz-Ghi.js',
       isDynamicEntry: true,
@@ -96,6 +98,7 @@ describe('web app files', () => {
     const response = await app.inject({ method: 'GET', url: '/questions/a%20token' })
     const html = response.body
     expect(html).toContain('<meta name="loopquiz:viewer" content="guest">')
+    expect(html).toContain('<link rel="modulepreload" crossorigin href="/assets/start-Mno.js">')
     expect(html).toContain('<link rel="modulepreload" crossorigin href="/assets/quiz-Ghi.js">')
     expect(html).toContain('<link rel="modulepreload" crossorigin href="/assets/storage-Jkl.js">')
     // Those the entry loads anyway are not named twice.
@@ -119,10 +122,12 @@ describe('web app files', () => {
     expect(response.body).not.toContain('/api/questions/')
   })
 
-  it('sends a guest the landing page drawn, its scripts at low priority behind the stylesheet', async () => {
+  it('sends a guest the landing page drawn, its scripts at low priority and after it', async () => {
     const response = await app.inject({ method: 'GET', url: '/' })
     expect(response.statusCode).toBe(200)
     expect(response.body).toContain('<h1>Turn a moment of video into a quiz</h1>')
+    // The entry fetches the app once the page is on screen.
+    expect(response.body).not.toContain('start-Mno.js')
     expect(response.body).toContain(
       '<script type="module" fetchpriority="low" crossorigin src="/assets/index-Abc123.js">',
     )

@@ -13,9 +13,11 @@ interface ManifestChunk {
 
 type Manifest = Record<string, ManifestChunk>
 
-// Page modules of the web app's router (apps/web/src/app/router.tsx) by their manifest keys.
-// A page's chunk is otherwise only requested once the entry chunks have downloaded and run;
-// named in the page's HTML, it downloads alongside them.
+// Modules of the web app by their manifest keys: the app itself, which the entry imports once
+// the page is on screen, and the pages of its router (apps/web/src/app/router.tsx). Their
+// chunks would otherwise be requested only once the entry has run; named in the page's HTML,
+// they download alongside it.
+const APP_MODULE = 'src/app/start.tsx'
 const HOME_MODULE = 'src/app/routes/home.tsx'
 const DASHBOARD_MODULE = 'src/app/routes/dashboard.tsx'
 const QUIZ_MODULE = 'src/app/routes/quiz.tsx'
@@ -94,8 +96,10 @@ async function readPages(distDir: string) {
 }
 
 /**
- * The landing page arrives whole, so its scripts only make it interactive: at low priority,
- * the stylesheet it is drawn with does not share the connection with them.
+ * The landing page arrives whole and its links work without the app, so its scripts only add
+ * to it: at low priority, and the app's own chunks not named in the page (the entry fetches
+ * them once the page is on screen), the stylesheet it is drawn with has the connection to
+ * itself instead of sharing it with the app's code.
  */
 function withScriptsLast(html: string): string {
   return html
@@ -121,9 +125,9 @@ function pageHead(
 ): string {
   const tags: string[] = []
   if (!isSignedIn) tags.push('<meta name="loopquiz:viewer" content="guest">')
-  for (const file of chunkFilesOf(pageModulesOf(url, isSignedIn), manifest)) {
-    const priority = isLanding ? ` ${LOW_PRIORITY}` : ''
-    tags.push(`<link rel="modulepreload"${priority} crossorigin href="/${escapeAttribute(file)}">`)
+  const modules = isLanding ? [] : pageModulesOf(url)
+  for (const file of chunkFilesOf(modules, manifest)) {
+    tags.push(`<link rel="modulepreload" crossorigin href="/${escapeAttribute(file)}">`)
   }
   const questionSetPath = questionSetPathOf(url)
   if (questionSetPath) {
@@ -135,10 +139,11 @@ function pageHead(
   return tags.join('')
 }
 
-function pageModulesOf(url: URL, isSignedIn: boolean): string[] {
-  if (url.pathname === '/') return isSignedIn ? [HOME_MODULE, DASHBOARD_MODULE] : [HOME_MODULE]
-  if (QUIZ_PATH.test(url.pathname)) return [QUIZ_MODULE]
-  return []
+function pageModulesOf(url: URL): string[] {
+  // Only signed-in users get "/" with its chunks named (a guest's landing names none).
+  if (url.pathname === '/') return [APP_MODULE, HOME_MODULE, DASHBOARD_MODULE]
+  if (QUIZ_PATH.test(url.pathname)) return [APP_MODULE, QUIZ_MODULE]
+  return [APP_MODULE]
 }
 
 /** The API path of the question set a quiz page loads first; none inside a group session. */
