@@ -51,6 +51,32 @@ describe('loadConfig', () => {
   })
 })
 
+describe('mail settings', () => {
+  it('writes mail under the data directory from a mail address of its own by default', () => {
+    const config = loadConfig({ DATA_DIR: '/srv/loopquiz' })
+    expect(config).toMatchObject({
+      smtpUrl: undefined,
+      mailFrom: 'LoopQuiz <no-reply@localhost>',
+      mailDir: '/srv/loopquiz/mail',
+    })
+  })
+
+  it('sends through SMTP_URL from MAIL_FROM', () => {
+    const config = loadConfig({
+      SMTP_URL: 'smtps://user:pass@mail.example:465',
+      MAIL_FROM: 'Quiz <quiz@example.org>',
+    })
+    expect(config.smtpUrl).toBe('smtps://user:pass@mail.example:465')
+    expect(config.mailFrom).toBe('Quiz <quiz@example.org>')
+  })
+
+  it('refuses an SMTP_URL of another scheme without echoing its password', () => {
+    const attempt = () => loadConfig({ SMTP_URL: 'http://user:hunter2-secret@mail.example' })
+    expect(attempt).toThrow(/SMTP_URL: must be an smtp:\/\/ or smtps:\/\/ URL/)
+    expect(attempt).not.toThrow(/hunter2-secret/)
+  })
+})
+
 describe('trusted origins', () => {
   it('trusts every loopback spelling of the default port in development', () => {
     expect(loadConfig({}).trustedOrigins).toEqual([

@@ -30,6 +30,11 @@ const envSchema = z
       .string()
       .regex(/^[\w.:-]{1,64}$/, 'letters, digits and . : _ - only')
       .optional(),
+    SMTP_URL: z
+      .url()
+      .refine((url) => /^smtps?:\/\//.test(url), 'must be an smtp:// or smtps:// URL')
+      .optional(),
+    MAIL_FROM: z.string().min(3).default('LoopQuiz <no-reply@localhost>'),
     AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     TRUSTED_ORIGINS: z
       .string()
@@ -50,7 +55,7 @@ const envSchema = z
     path: ['AUTH_SECRET'],
   })
 
-const SECRET_VARIABLES = new Set(['AUTH_SECRET', 'DATABASE_URL', 'REDIS_URL'])
+const SECRET_VARIABLES = new Set(['AUTH_SECRET', 'DATABASE_URL', 'REDIS_URL', 'SMTP_URL'])
 
 export type Env = z.infer<typeof envSchema>
 
@@ -71,6 +76,12 @@ export interface Config {
    */
   redisStream: string | undefined
   authSecret: string | undefined
+  /** Mail goes out through this SMTP server (credentials in the URL); without it, to `mailDir`. */
+  smtpUrl: string | undefined
+  /** The From of every mail, `Name <address>`. */
+  mailFrom: string
+  /** Where mail is written as .eml files when there is no SMTP server, for `/dev/mail`. */
+  mailDir: string
   /**
    * Origins whose pages may send cookie-authenticated writes: PUBLIC_URL, TRUSTED_ORIGINS and,
    * outside production, the other loopback spellings of each loopback origin among them.
@@ -102,6 +113,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid environment configuration:\n${lines.join('\n')}`)
   }
   const env = parsed.data
+  const dataDir = path.resolve(env.DATA_DIR)
   const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, '')
   return {
     env: env.NODE_ENV,
@@ -109,11 +121,14 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     port: env.PORT,
     publicUrl,
     logLevel: env.LOG_LEVEL,
-    dataDir: path.resolve(env.DATA_DIR),
+    dataDir,
     databaseUrl: env.DATABASE_URL,
     redisUrl: env.REDIS_URL,
     redisStream: env.REDIS_STREAM,
     authSecret: env.AUTH_SECRET,
+    smtpUrl: env.SMTP_URL,
+    mailFrom: env.MAIL_FROM,
+    mailDir: path.join(dataDir, 'mail'),
     trustedOrigins: trustedOriginsFor(env.NODE_ENV, publicUrl, env.TRUSTED_ORIGINS),
     authRateLimitPerMinute: env.AUTH_RATE_LIMIT_PER_MINUTE,
     trustProxy: env.TRUST_PROXY,
