@@ -21,7 +21,7 @@ function mail(subject: string, overrides: Partial<OutgoingMail> = {}): OutgoingM
   return {
     to: { name: 'Ada Lovelace', address: 'ada@example.test' },
     subject,
-    text: `Text of ${subject}`,
+    text: `Text of ${subject}\nJoin: http://localhost:3000/groups/g?a=1&b=2`,
     html: `<p style="color:#4338ca">HTML of ${subject}</p>`,
     messageId: `<${subject.replace(/\W/g, '')}@loopquiz.test>`,
     ...overrides,
@@ -87,7 +87,9 @@ describe('dev mail pages', () => {
       expect(response.body).toContain(
         '<th scope="row">Message-ID</th><td>&lt;Secondmail@loopquiz.test&gt;</td>',
       )
-      expect(response.body).toContain('<pre>Text of Second mail</pre>')
+      expect(response.body).toContain(
+        '<pre>Text of Second mail\nJoin: <a href="http://localhost:3000/groups/g?a=1&amp;b=2">http://localhost:3000/groups/g?a=1&amp;b=2</a></pre>',
+      )
       expect(response.body).toContain(
         '<iframe title="HTML body of the message" sandbox srcdoc="&lt;p style=&quot;color:#4338ca&quot;&gt;HTML of Second mail&lt;/p&gt;"></iframe>',
       )

@@ -80,7 +80,7 @@ ${rows}
 ${headers}
 </tbody></table>
 <h2>Text</h2>
-<pre>${escapeHtml(mail.text ?? '(no text part)')}</pre>
+<pre>${linkified(mail.text ?? '(no text part)')}</pre>
 <h2>HTML</h2>
 ${
   mail.html
@@ -169,6 +169,19 @@ ${body}
 </body>
 </html>
 `)
+}
+
+/**
+ * The text part with its web links clickable: a click inside the sandboxed HTML frame goes
+ * nowhere, and following a mail's link is most of what this page is for.
+ */
+function linkified(text: string): string {
+  return text
+    .split(/(https?:\/\/[^\s<>"]+)/)
+    .map((part, index) =>
+      index % 2 === 1 ? `<a href="${escapeHtml(part)}">${escapeHtml(part)}</a>` : escapeHtml(part),
+    )
+    .join('')
 }
 
 function addressText(address: AddressObject | AddressObject[] | undefined): string {
