@@ -28,7 +28,12 @@ await mkdir(path.join(distDir, '.vite'))
 await writeFile(
   path.join(distDir, '.vite/manifest.json'),
   JSON.stringify({
-    'index.html': { file: 'assets/index-Abc123.js', isEntry: true, imports: ['_react-Def.js'] },
+    'index.html': {
+      file: 'assets/index-Abc123.js',
+      isEntry: true,
+      imports: ['_react-Def.js'],
+      dynamicImports: ['src/app/start.tsx'],
+    },
     '_react-Def.js': { file: 'assets/react-Def.js' },
     'src/app/start.tsx': { file: 'assets/start-Mno.js', imports: ['_react-Def.js'] },
     'src/app/routes/quiz.tsx': {

@@ -8,16 +8,15 @@ import type { FastifyInstance } from 'fastify'
 interface ManifestChunk {
   file: string
   imports?: string[]
+  dynamicImports?: string[]
   isEntry?: boolean
 }
 
 type Manifest = Record<string, ManifestChunk>
 
-// Modules of the web app by their manifest keys: the app itself, which the entry imports once
-// the page is on screen, and the pages of its router (apps/web/src/app/router.tsx). Their
-// chunks would otherwise be requested only once the entry has run; named in the page's HTML,
-// they download alongside it.
-const APP_MODULE = 'src/app/start.tsx'
+// Pages of the web app's router (apps/web/src/app/router.tsx) by their manifest keys. Their
+// chunks, like those of the app the entry imports once the page is on screen, would otherwise
+// be requested only once the entry has run; named in the page's HTML, they download with it.
 const HOME_MODULE = 'src/app/routes/home.tsx'
 const DASHBOARD_MODULE = 'src/app/routes/dashboard.tsx'
 const QUIZ_MODULE = 'src/app/routes/quiz.tsx'
@@ -125,8 +124,8 @@ function pageHead(
 ): string {
   const tags: string[] = []
   if (!isSignedIn) tags.push('<meta name="loopquiz:viewer" content="guest">')
-  const modules = isLanding ? [] : pageModulesOf(url)
-  for (const file of chunkFilesOf(modules, manifest)) {
+  const files = isLanding ? [] : chunkFilesOf(pageModulesOf(url), manifest)
+  for (const file of files) {
     tags.push(`<link rel="modulepreload" crossorigin href="/${escapeAttribute(file)}">`)
   }
   const questionSetPath = questionSetPathOf(url)
@@ -141,9 +140,9 @@ function pageHead(
 
 function pageModulesOf(url: URL): string[] {
   // Only signed-in users get "/" with its chunks named (a guest's landing names none).
-  if (url.pathname === '/') return [APP_MODULE, HOME_MODULE, DASHBOARD_MODULE]
-  if (QUIZ_PATH.test(url.pathname)) return [APP_MODULE, QUIZ_MODULE]
-  return [APP_MODULE]
+  if (url.pathname === '/') return [HOME_MODULE, DASHBOARD_MODULE]
+  if (QUIZ_PATH.test(url.pathname)) return [QUIZ_MODULE]
+  return []
 }
 
 /** The API path of the question set a quiz page loads first; none inside a group session. */
@@ -158,7 +157,10 @@ function questionSetPathOf(url: URL): string | null {
   }
 }
 
-/** The chunks of these modules and of what they import, less those index.html loads anyway. */
+/**
+ * The chunks the entry imports once it runs (the app) and those of these page modules, with
+ * what they import, less those index.html loads anyway.
+ */
 function chunkFilesOf(modules: string[], manifest: Manifest | null): string[] {
   if (!manifest) return []
   const inEntry = new Set<string>()
@@ -169,7 +171,9 @@ function chunkFilesOf(modules: string[], manifest: Manifest | null): string[] {
     into.add(chunk.file)
     for (const imported of chunk.imports ?? []) visit(imported, into)
   }
-  for (const [key, chunk] of Object.entries(manifest)) if (chunk.isEntry) visit(key, inEntry)
+  const entries = Object.entries(manifest).filter(([, chunk]) => chunk.isEntry)
+  for (const [key] of entries) visit(key, inEntry)
+  for (const [, chunk] of entries) for (const key of chunk.dynamicImports ?? []) visit(key, files)
   for (const key of modules) visit(key, files)
   return [...files].filter((file) => !inEntry.has(file))
 }
