@@ -16,7 +16,10 @@ import { createGroupsService } from './modules/groups/groups.service.ts'
 import { createLoopsRepository } from './modules/loops/loops.repository.ts'
 import { registerLoopRoutes } from './modules/loops/loops.routes.ts'
 import { createLoopsService } from './modules/loops/loops.service.ts'
+import { registerDevMailRoutes } from './modules/mail/dev-mail.routes.ts'
+import { createMailTransport } from './modules/mail/mail-transport.ts'
 import { registerNotificationWorkers } from './modules/notifications/notifications.jobs.ts'
+import { createNotificationMailer } from './modules/notifications/notifications.mail.ts'
 import { createNotificationsRepository } from './modules/notifications/notifications.repository.ts'
 import { registerNotificationRoutes } from './modules/notifications/notifications.routes.ts'
 import { createNotificationsService } from './modules/notifications/notifications.service.ts'
@@ -78,6 +81,17 @@ export interface AppOptions {
   }
   /** Pretty logs for a person at a terminal; JSON otherwise. */
   prettyLogs?: boolean
+}
+
+/** How long before a session its "starting soon" notification comes. */
+const DEFAULT_REMINDER_LEAD_MS = 15 * 60_000
+
+/** The name and address of a `Name <address>` From line, as calendar invites name their organizer. */
+function senderOf(from: string): { name: string; email: string } {
+  const match = /^\s*"?([^"<]*?)"?\s*<([^>]+)>\s*$/.exec(from)
+  return match
+    ? { name: match[1] || 'LoopQuiz', email: match[2] ?? from }
+    : { name: 'LoopQuiz', email: from.trim() }
 }
 
 /** Whether a session change adds to or takes from the sessions waiting for approval. */
@@ -154,8 +168,9 @@ export async function buildApp({
   const events = sessionEvents
   app.addHook('onClose', () => events.stop())
 
+  const notificationsRepository = createNotificationsRepository(database.db)
   const notifications = createNotificationsService({
-    notifications: createNotificationsRepository(database.db),
+    notifications: notificationsRepository,
     queue: jobs,
     secret: authSecret,
     push: (userId, event) => realtime.io.to(rooms.user(userId)).emit('notification:created', event),
@@ -195,7 +210,7 @@ export async function buildApp({
       groups,
       loops: loopsRepository,
       quizzes: quizzesRepository,
-      timers: createSessionTimers(jobs, timing.reminderLeadMs ?? 15 * 60_000),
+      timers: createSessionTimers(jobs, timing.reminderLeadMs ?? DEFAULT_REMINDER_LEAD_MS),
       publicUrl: config.publicUrl,
       onChange: (change, session, actorId) => {
         sessionChanges.emit('change', change, session)
@@ -262,7 +277,23 @@ export async function buildApp({
     ...(timing.now === undefined ? {} : { now: timing.now }),
   })
   await registerSessionWorkers(jobs, sessions, app.log)
-  await registerNotificationWorkers(jobs, notifications, app.log)
+  const mailTransport = createMailTransport({
+    smtpUrl: config.smtpUrl,
+    mailDir: config.mailDir,
+    from: config.mailFrom,
+    logger: app.log,
+  })
+  app.addHook('onClose', () => mailTransport.close())
+  const reminderLeadMs = timing.reminderLeadMs ?? DEFAULT_REMINDER_LEAD_MS
+  const mailer = createNotificationMailer({
+    notifications: notificationsRepository,
+    transport: mailTransport,
+    publicUrl: config.publicUrl,
+    organizer: senderOf(config.mailFrom),
+    unsubscribeUrl: (userId, type) => notifications.unsubscribeUrl(config.publicUrl, userId, type),
+    alarmMinutesBefore: Math.round(reminderLeadMs / 60_000),
+  })
+  await registerNotificationWorkers(jobs, notifications, mailer, app.log)
   registerSystemRoutes(app, database, version)
   registerAccountRoutes(app, account)
   registerLoopRoutes(app, loops)
@@ -278,6 +309,8 @@ export async function buildApp({
     liveStateOf: (groupId, sessionId, viewer) => sessions.getLiveState(groupId, sessionId, viewer),
   })
   registerAnswerSockets({ realtime, quizzes })
+  // Anyone could read everyone's mail there: a development tool only.
+  if (config.env !== 'production') registerDevMailRoutes(app, config.mailDir)
   await registerWebApp(app, config.webDistDir)
 
   return Object.assign(app, {

@@ -5,10 +5,13 @@ import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { type ParsedMail, simpleParser } from 'mailparser'
 import pg from 'pg'
+import { SMTPServer } from 'smtp-server'
 import { afterAll, describe, expect, it } from 'vitest'
 import { loadTestEnv } from './config/test-env.ts'
 import { databaseUrlFor } from './test/databases.ts'
+import { sampleLoop, sampleQuestions } from './test/test-app.ts'
 
 const serverFile = fileURLToPath(new URL('./server.ts', import.meta.url))
 const { driver, adminUrl } = loadTestEnv()
@@ -143,4 +146,108 @@ describe('a second server on the same PGlite data directory', () => {
     const [exitCode] = await once(third.child, 'exit')
     expect(exitCode).toBe(0)
   }, 240_000)
+})
+
+/** Signs a new account up over HTTP, as the web app does, and returns its bearer headers. */
+async function signUpOverHttp(origin: string, name: string) {
+  const email = `${name.toLowerCase()}-${Math.random().toString(36).slice(2, 8)}@example.test`
+  const response = await fetch(`${origin}/api/auth/sign-up/email`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin },
+    body: JSON.stringify({ name, email, password: 'correct-horse-battery' }),
+  })
+  if (!response.ok) throw new Error(`sign-up failed: ${await response.text()}`)
+  const headers = {
+    authorization: `Bearer ${response.headers.get('set-auth-token')}`,
+    'content-type': 'application/json',
+  }
+  return { email, headers }
+}
+
+/** Starts a server on data a killed one left: the embedded database's lock needs to go stale. */
+async function restartAfterKill(port: number, env: Record<string, string>) {
+  const deadline = Date.now() + 60_000
+  for (;;) {
+    const server = startServer(port, env)
+    const [code] = await Promise.race([
+      once(server.child, 'exit'),
+      waitForHealth(port, server.child).then(() => [null]),
+    ])
+    if (code === null) return server
+    if (Date.now() > deadline) throw new Error(`restart failed: ${server.output()}`)
+    await new Promise((resolve) => setTimeout(resolve, 2000))
+  }
+}
+
+const crashStorage = await newStorage()
+
+describe('mail queued when the server is killed', () => {
+  it('is sent once after the restart', async () => {
+    const port = await freePort()
+    const smtpPort = await freePort()
+    const origin = `http://127.0.0.1:${port}`
+    // No mail server yet: the first node can queue the mail but not send it.
+    const env = { ...crashStorage, PUBLIC_URL: origin, SMTP_URL: `smtp://127.0.0.1:${smtpPort}` }
+    const first = startServer(port, env)
+    await waitForHealth(port, first.child)
+    const owner = await signUpOverHttp(origin, 'Owner')
+    const member = await signUpOverHttp(origin, 'Member')
+    const post = (url: string, user: typeof owner, body: object) =>
+      fetch(`${origin}${url}`, {
+        method: 'POST',
+        headers: user.headers,
+        body: JSON.stringify(body),
+      })
+    const group = await (
+      await post('/api/groups', owner, { name: 'Night class', privacy: 'public', timezone: 'UTC' })
+    ).json()
+    await post(`/api/join/${group.joinCode}`, member, {})
+    const scheduled = await post(`/api/groups/${group.id}/sessions/schedule`, owner, {
+      scheduledAt: new Date(Date.now() + 48 * 3_600_000).toISOString(),
+      source: { kind: 'manual', loop: sampleLoop, questions: sampleQuestions },
+    })
+    expect(scheduled.status).toBe(201)
+    // The notification and its mail job are committed together: once it shows, the mail is queued.
+    const deadline = Date.now() + 30_000
+    for (;;) {
+      const page = await (
+        await fetch(`${origin}/api/notifications`, { headers: member.headers })
+      ).json()
+      if (page.items.length > 0) break
+      if (Date.now() > deadline) throw new Error('the notification was never made')
+      await new Promise((resolve) => setTimeout(resolve, 100))
+    }
+    first.child.kill('SIGKILL')
+    await once(first.child, 'exit')
+
+    const received: ParsedMail[] = []
+    const smtp = new SMTPServer({
+      disabledCommands: ['STARTTLS', 'AUTH'],
+      onData(stream, _session, callback) {
+        simpleParser(stream).then((mail) => {
+          received.push(mail)
+          callback()
+        }, callback)
+      },
+    })
+    await new Promise<void>((resolve) => smtp.listen(smtpPort, '127.0.0.1', resolve))
+    const second = await restartAfterKill(port, env)
+    try {
+      const toMember = () =>
+        received.filter((mail) => JSON.stringify(mail.to).includes(member.email))
+      const mailDeadline = Date.now() + 150_000
+      while (toMember().length === 0 && Date.now() < mailDeadline) {
+        await new Promise((resolve) => setTimeout(resolve, 200))
+      }
+      // A moment more for a second copy, if there were to be one.
+      await new Promise((resolve) => setTimeout(resolve, 3000))
+      expect(toMember().map((mail) => mail.subject)).toEqual([
+        `New session in Night class: ${sampleLoop.videoTitle}`,
+      ])
+    } finally {
+      second.child.kill('SIGTERM')
+      await once(second.child, 'exit')
+      await new Promise<void>((resolve) => smtp.close(() => resolve()))
+    }
+  }, 300_000)
 })

@@ -102,6 +102,20 @@ const jobRetryOptions = {
   expireInSeconds: 60,
 } satisfies QueueOptions
 
+/**
+ * A mail server may be away for a while (a restart, an outage): mail is retried for about two
+ * hours (1 s, 2 s, 4 s… then every 10 minutes) before it counts as failed.
+ */
+const mailRetryOptions = {
+  ...jobRetryOptions,
+  retryLimit: 20,
+  retryDelayMax: 600,
+} satisfies QueueOptions
+
+const retryOptionsByJob: Partial<Record<JobName, QueueOptions>> = {
+  'notification.mail': mailRetryOptions,
+}
+
 const cronRetryOptions = {
   // The next tick is the retry; retrying a tick could overlap it.
   retryLimit: 0,
@@ -135,7 +149,9 @@ export async function startJobQueue(
   try {
     // One job per key while it is queued, running or waiting for a retry: the documented way to
     // make sending the same key twice create one job (singletonKey on a standard queue does not).
-    for (const name of jobNames) await createQueue(name, 'exclusive', jobRetryOptions)
+    for (const name of jobNames) {
+      await createQueue(name, 'exclusive', retryOptionsByJob[name] ?? jobRetryOptions)
+    }
   } catch (error) {
     await boss.stop({ graceful: false })
     throw error
@@ -201,7 +217,9 @@ export async function startJobQueue(
       return { id: job.id, status: 'completed' }
     } catch (error) {
       const attempt = job.retryCount + 1
-      const willRetry = job.retryCount < RETRY_LIMIT
+      const limit =
+        (retryOptionsByJob[job.name as JobName] ?? jobRetryOptions).retryLimit ?? RETRY_LIMIT
+      const willRetry = job.retryCount < limit
       logger[willRetry ? 'warn' : 'error'](
         { err: error, job: job.name, jobId: job.id, attempt },
         willRetry ? 'job failed; it will be retried' : 'job failed for good',

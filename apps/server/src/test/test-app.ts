@@ -1,3 +1,7 @@
+import { mkdtempSync } from 'node:fs'
+import { rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import type { CreateLoopBody, CreateShareBody, EndpointInput, Endpoints } from '@loopquiz/contract'
 import { afterAll } from 'vitest'
 import { type App, type AppOptions, buildApp } from '../app.ts'
@@ -18,6 +22,7 @@ export async function createTestApp(
   // Several apps on one database stand for several server nodes.
   const ownsDatabase = options.database === undefined
   const database = options.database ?? (await openTestDatabase())
+  const ownMailDir = mkdtempSync(path.join(tmpdir(), 'loopquiz-test-mail-'))
   const config: Config = {
     ...loadConfig({
       NODE_ENV: 'test',
@@ -27,6 +32,8 @@ export async function createTestApp(
     }),
     authRateLimitPerMinute: 1000,
     webDistDir: '/nonexistent',
+    // Mail without an SMTP server is written here; never into the repository's ./data.
+    mailDir: ownMailDir,
     ...overrides,
   }
   const app = await buildApp({
@@ -38,6 +45,7 @@ export async function createTestApp(
   afterAll(async () => {
     await app.close()
     if (ownsDatabase) await database.close()
+    await rm(ownMailDir, { recursive: true, force: true })
   })
   return Object.assign(app, { db: database.db, database })
 }

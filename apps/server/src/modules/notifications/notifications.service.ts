@@ -338,7 +338,7 @@ function sessionLink(type: NotificationType, groupId: string, sessionId: string)
   return `/groups/${groupId}/sessions/${sessionId}`
 }
 
-function toView(row: NotificationRow): NotificationView {
+export function toView(row: NotificationRow): NotificationView {
   return {
     id: row.id,
     type: row.type,
