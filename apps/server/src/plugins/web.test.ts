@@ -103,9 +103,15 @@ describe('web app files', () => {
     const response = await app.inject({ method: 'GET', url: '/questions/a%20token' })
     const html = response.body
     expect(html).toContain('<meta name="loopquiz:viewer" content="guest">')
-    expect(html).toContain('<link rel="modulepreload" crossorigin href="/assets/start-Mno.js">')
-    expect(html).toContain('<link rel="modulepreload" crossorigin href="/assets/quiz-Ghi.js">')
-    expect(html).toContain('<link rel="modulepreload" crossorigin href="/assets/storage-Jkl.js">')
+    expect(html).toContain(
+      '<link rel="modulepreload" fetchpriority="low" crossorigin href="/assets/start-Mno.js">',
+    )
+    expect(html).toContain(
+      '<link rel="modulepreload" fetchpriority="low" crossorigin href="/assets/quiz-Ghi.js">',
+    )
+    expect(html).toContain(
+      '<link rel="modulepreload" fetchpriority="low" crossorigin href="/assets/storage-Jkl.js">',
+    )
     // Those the entry loads anyway are not named twice.
     expect(html).not.toContain('react-Def.js')
     expect(html).not.toContain('href="/assets/index-Abc123.js"')
@@ -138,11 +144,14 @@ describe('web app files', () => {
     )
   })
 
-  it('sends a guest every other page as the drawn shell, scripts at their usual priority', async () => {
+  it('sends a guest every other page as the drawn shell, its scripts at low priority', async () => {
     const response = await app.inject({ method: 'GET', url: '/login' })
     expect(response.body).toContain('<p>Loading…</p>')
     expect(response.body).toContain(
-      '<script type="module" crossorigin src="/assets/index-Abc123.js">',
+      '<script type="module" fetchpriority="low" crossorigin src="/assets/index-Abc123.js">',
+    )
+    expect(response.body).toContain(
+      '<link rel="modulepreload" fetchpriority="low" crossorigin href="/assets/start-Mno.js">',
     )
   })
 

@@ -66,13 +66,14 @@ export async function registerWebApp(app: FastifyInstance, distDir: string) {
     const isLanding = !isSignedIn && url.pathname === '/'
     const html = isSignedIn ? pages.app : isLanding ? pages.guestLanding : pages.guestShell
     const head = pageHead(url, isSignedIn, isLanding, manifest)
+    const page = html.replace('</head>', `${head}</head>`)
     return (
       reply
         .header('cache-control', 'no-cache')
         // The page differs by session (drawn for a guest or not, the dashboard's chunks).
         .header('vary', 'cookie')
         .type('text/html; charset=utf-8')
-        .send(html.replace('</head>', `${head}</head>`))
+        .send(isSignedIn ? page : withScriptsLast(page))
     )
   })
 }
@@ -89,16 +90,17 @@ async function readPages(distDir: string) {
   const readOr = (name: string) => read(name).catch(() => app)
   return {
     app,
-    guestLanding: withScriptsLast(await readOr('guest-landing.html')),
+    guestLanding: await readOr('guest-landing.html'),
     guestShell: await readOr('guest-shell.html'),
   }
 }
 
 /**
- * The landing page arrives whole and its links work without the app, so its scripts only add
- * to it: at low priority, and the app's own chunks not named in the page (the entry fetches
- * them once the page is on screen), the stylesheet it is drawn with has the connection to
- * itself instead of sharing it with the app's code.
+ * A guest's page arrives drawn, so its scripts are not needed to show it: at low priority, the
+ * stylesheet it is drawn with comes first instead of sharing the connection with them. On a
+ * slow link that brings the first paint forward without the scripts finishing any later.
+ * The landing page's links also work without the app, so it names none of the app's chunks:
+ * the entry fetches them once the page is on screen.
  */
 function withScriptsLast(html: string): string {
   return html
