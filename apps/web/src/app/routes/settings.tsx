@@ -4,8 +4,12 @@ import { PasswordForm } from '../../features/account/components/password-form'
 import { ProfileForm } from '../../features/account/components/profile-form'
 import { SessionsSection } from '../../features/account/components/sessions-section'
 import { useCurrentUser } from '../../features/auth/hooks/use-current-user'
+import { NotificationPreferencesSection } from '../../features/notifications/components/notification-preferences-section'
 
-/** /settings — the signed-in user's profile, password, sessions and account; one section each. */
+/**
+ * /settings — the signed-in user's profile, notifications, password, sessions and account; one
+ * section each.
+ */
 export function SettingsRoute() {
   const { user, refetch } = useCurrentUser()
   const navigate = useNavigate()
@@ -24,9 +28,10 @@ export function SettingsRoute() {
       <div className="flex max-w-3xl flex-col gap-6">
         <div>
           <h1 className="text-3xl font-extrabold tracking-tight text-slate-900">Settings</h1>
-          <p className="text-slate-600">Your profile, password and account.</p>
+          <p className="text-slate-600">Your profile, notifications, password and account.</p>
         </div>
         <ProfileForm key={user.id} user={user} />
+        <NotificationPreferencesSection />
         <PasswordForm />
         <SessionsSection onSignedOut={() => leave('/login')} />
         <DeleteAccountSection onDeleted={() => leave('/')} />
