@@ -76,6 +76,11 @@ const routes: RouteObject[] = [
               import('./routes/invitation').then((m) => ({ Component: m.InvitationRoute })),
           },
           {
+            path: 'unsubscribe',
+            lazy: () =>
+              import('./routes/unsubscribe').then((m) => ({ Component: m.UnsubscribeRoute })),
+          },
+          {
             element: <RequireAuth />,
             children: [
               {
