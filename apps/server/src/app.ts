@@ -8,6 +8,9 @@ import type { SessionChange } from './domain/session-state.ts'
 import { createAccountRepository } from './modules/account/account.repository.ts'
 import { registerAccountRoutes } from './modules/account/account.routes.ts'
 import { createAccountService } from './modules/account/account.service.ts'
+import { createCalendarRepository } from './modules/calendar/calendar.repository.ts'
+import { registerCalendarRoutes } from './modules/calendar/calendar.routes.ts'
+import { createCalendarService } from './modules/calendar/calendar.service.ts'
 import { createAttentionRepository } from './modules/groups/attention.repository.ts'
 import { createAttentionService } from './modules/groups/attention.ts'
 import { createGroupsRepository } from './modules/groups/groups.repository.ts'
@@ -301,6 +304,15 @@ export async function buildApp({
   registerQuizRoutes(app, quizzes)
   registerGroupRoutes(app, groups, attention)
   registerSessionRoutes(app, sessions, quizzes)
+  registerCalendarRoutes(
+    app,
+    createCalendarService({
+      calendar: createCalendarRepository(database.db),
+      sessions,
+      secret: authSecret,
+      publicUrl: config.publicUrl,
+    }),
+  )
   registerSessionSockets({
     realtime,
     sessions,

@@ -1,4 +1,5 @@
 import { accountDeletionPreviewSchema } from './account.ts'
+import { calendarFeedParamsSchema, calendarFeedSchema, calendarFileSchema } from './calendar.ts'
 import { emptySchema } from './common.ts'
 import { defineEndpoint } from './endpoint.ts'
 import {
@@ -915,6 +916,47 @@ export const endpoints = {
     successStatus: 200,
     body: unsubscribeBodySchema,
     response: unsubscribeResultSchema,
+  }),
+  downloadSessionCalendar: defineEndpoint({
+    method: 'GET',
+    path: '/api/groups/:groupId/sessions/:sessionId/calendar.ics',
+    summary: 'One session as an iCalendar file to add to a calendar (one occurrence of a series)',
+    tag: 'calendar',
+    auth: 'required',
+    successStatus: 200,
+    params: sessionParamsSchema,
+    response: calendarFileSchema,
+    responseContentType: 'text/calendar; charset=utf-8',
+  }),
+  getCalendarFeed: defineEndpoint({
+    method: 'GET',
+    path: '/api/user/calendar-feed',
+    summary: 'The address of my personal calendar feed (made on the first call)',
+    tag: 'calendar',
+    auth: 'required',
+    successStatus: 200,
+    response: calendarFeedSchema,
+  }),
+  regenerateCalendarFeed: defineEndpoint({
+    method: 'POST',
+    path: '/api/user/calendar-feed/regenerate',
+    summary: 'A new address for my calendar feed; the old one stops working',
+    tag: 'calendar',
+    auth: 'required',
+    successStatus: 200,
+    response: calendarFeedSchema,
+  }),
+  downloadCalendarFeed: defineEndpoint({
+    method: 'GET',
+    path: '/api/calendar/:feedToken.ics',
+    summary:
+      "The sessions of all a user's groups, for calendars to subscribe to (the token is the key)",
+    tag: 'calendar',
+    auth: 'none',
+    successStatus: 200,
+    params: calendarFeedParamsSchema,
+    response: calendarFileSchema,
+    responseContentType: 'text/calendar; charset=utf-8',
   }),
 } as const
 

@@ -17,8 +17,8 @@ export interface Endpoint {
   query?: z.ZodType
   body?: z.ZodType
   response: z.ZodType
-  /** A response that is not JSON (e.g. a CSV download): sent as this media type, as text. */
-  responseContentType?: 'text/csv; charset=utf-8'
+  /** A response that is not JSON (a CSV or iCalendar download): sent as this media type, as text. */
+  responseContentType?: 'text/csv; charset=utf-8' | 'text/calendar; charset=utf-8'
 }
 
 export function defineEndpoint<const E extends Endpoint>(endpoint: E): E {

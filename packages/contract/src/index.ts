@@ -1,5 +1,6 @@
 export * from './account.ts'
 export * from './api.ts'
+export * from './calendar.ts'
 export * from './client.ts'
 export * from './common.ts'
 export * from './endpoint.ts'

@@ -1,4 +1,5 @@
 export * from './auth.ts'
+export * from './calendar.ts'
 export * from './groups.ts'
 export * from './loops.ts'
 export * from './notifications.ts'

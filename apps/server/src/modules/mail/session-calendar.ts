@@ -25,6 +25,53 @@ export interface CalendarSession {
   rrule: string | null
   url: string
   groupName: string
+  /** A cancelled session stays in a feed a while as STATUS:CANCELLED, so calendars drop it. */
+  cancelled?: boolean
+}
+
+/** The columns of a session row a calendar event is made of. */
+export interface CalendarSessionSource {
+  id: string
+  seriesId: string | null
+  icsSequence: number
+  title: string
+  description: string
+  scheduledAt: Date | null
+  endsAt: Date | null
+  recurrenceRule: string | null
+  status: string
+}
+
+/**
+ * A session row as a calendar event, or null for one without a planned time. `series`: a series
+ * is one event with its RRULE and the UID of the whole series, as invitations announce it.
+ * `occurrence`: each session row is an event of its own, as feeds and downloads list them.
+ */
+export function toCalendarSession(
+  session: CalendarSessionSource,
+  as: 'series' | 'occurrence',
+  context: { host: string; url: string; timeZone: string; groupName: string },
+): CalendarSession | null {
+  if (!session.scheduledAt || !session.endsAt) return null
+  const isSeries = as === 'series' && session.seriesId !== null
+  return {
+    // An occurrence must not take the series' UID (its first occurrence's id is the series id):
+    // a calendar would replace the whole series by it, or drop it as a conflicting copy.
+    uid:
+      as === 'occurrence' && session.seriesId
+        ? `occurrence-${session.id}@${context.host}`
+        : `session-${session.seriesId ?? session.id}@${context.host}`,
+    sequence: session.icsSequence,
+    title: session.title,
+    description: session.description,
+    start: session.scheduledAt,
+    end: session.endsAt,
+    timeZone: context.timeZone,
+    rrule: isSeries ? session.recurrenceRule : null,
+    url: context.url,
+    groupName: context.groupName,
+    cancelled: session.status === 'cancelled',
+  }
 }
 
 interface Person {
@@ -80,7 +127,11 @@ export function sessionInvite(
 /** A subscribable feed (`PUBLISH`) of sessions: no attendees, so no calendar offers to reply. */
 export function calendarFeed(name: string, sessions: CalendarSession[]): string {
   const calendar = newCalendar(ICalCalendarMethod.PUBLISH, name)
-  for (const session of sessions) addEvent(calendar, session)
+  for (const session of sessions) {
+    addEvent(calendar, session).status(
+      session.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+    )
+  }
   return calendar.toString()
 }
 

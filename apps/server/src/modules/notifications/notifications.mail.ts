@@ -1,7 +1,7 @@
 import type { NotificationType } from '@loopquiz/contract'
 import type { MailTransport, OutgoingMail } from '../mail/mail-transport.ts'
 import { renderNotificationMail } from '../mail/notification-mail.ts'
-import { type CalendarSession, sessionInvite } from '../mail/session-calendar.ts'
+import { sessionInvite, toCalendarSession } from '../mail/session-calendar.ts'
 import type { NotificationRow, NotificationsRepository } from './notifications.repository.ts'
 import { toView } from './notifications.service.ts'
 
@@ -48,19 +48,13 @@ export function createNotificationMailer(deps: NotificationMailerDeps) {
     // covers a series only as a whole, when it is announced.
     if (session.seriesId && method === 'CANCEL') return undefined
     if (session.seriesId && row.type === 'session_rescheduled') return undefined
-    const timeZone = (await repo.findGroupTimeZone(session.groupId)) ?? 'UTC'
-    const event: CalendarSession = {
-      uid: `session-${session.seriesId ?? session.id}@${host}`,
-      sequence: session.icsSequence,
-      title: session.title,
-      description: session.description,
-      start: session.scheduledAt,
-      end: session.endsAt,
-      timeZone,
-      rrule: session.seriesId ? session.recurrenceRule : null,
+    const event = toCalendarSession(session, 'series', {
+      host,
       url: `${publicUrl}${row.data.link}`,
+      timeZone: (await repo.findGroupTimeZone(session.groupId)) ?? 'UTC',
       groupName: row.data.groupName ?? '',
-    }
+    })
+    if (!event) return undefined
     return {
       method,
       content: sessionInvite(method, event, deps.organizer, recipient, deps.alarmMinutesBefore),
