@@ -151,6 +151,7 @@ describe('notification preferences', () => {
     await invitationRow.getByRole('alert').getByText('Can’t reach LoopQuiz').waitFor(wait)
     await expect(invitation.isChecked()).resolves.toBe(true)
     await expectNoAxeViolations(page, 'settings, notifications, a save failed')
+    await shots(page, 'notification-preferences-failed', invitationRow)
     await page.unroute('**/api/user/notification-preferences')
     await expect(member.api(endpoints.getNotificationPreferences, {})).resolves.toMatchObject({
       email: { invitation: true },
