@@ -4,7 +4,10 @@ export interface TimeZoneChoice {
   label: string
 }
 
-/** The browser's IANA time zone; null when it cannot tell. */
+/**
+ * The browser's IANA time zone; null when it cannot tell. Not lib/zoned-time's: that module
+ * brings luxon along, and its fallback to UTC would offer UTC as "my current time zone".
+ */
 export function detectTimeZone(): string | null {
   try {
     return Intl.DateTimeFormat().resolvedOptions().timeZone || null
