@@ -12,6 +12,8 @@ import {
 import { Link } from 'react-router'
 import { buttonClassName } from '../../components/ui/button'
 import { Section } from '../../components/ui/section'
+import { EmailVerificationNotice } from '../../features/auth/components/email-verification-notice'
+import { verificationCallbackPath } from '../../features/auth/utils/email-verification'
 import { useMyGroups } from '../../features/groups/api/find-my-groups'
 import { UserAttentionList } from '../../features/groups/components/user-attention-list'
 import { useLoops } from '../../features/loops/api/find-loops'
@@ -58,6 +60,8 @@ function useFirstRunProgress(): FirstRunProgress | undefined {
 export interface DashboardUser {
   id: string
   name: string
+  email: string
+  emailVerified: boolean
   createdAt: Date | string
 }
 
@@ -71,6 +75,11 @@ export function Dashboard({ user }: { user: DashboardUser }) {
     <>
       <title>Dashboard · LoopQuiz</title>
       <div className="flex flex-col gap-6 sm:gap-8">
+        <EmailVerificationNotice
+          user={user}
+          callbackURL={verificationCallbackPath('/')}
+          remindsUnconfirmed
+        />
         <div className="flex flex-col gap-4 sm:flex-row sm:items-end sm:justify-between">
           <div className="flex flex-col gap-1">
             <h1 className="text-3xl font-extrabold tracking-tight break-words text-slate-900 sm:text-4xl">

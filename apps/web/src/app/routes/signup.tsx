@@ -2,6 +2,7 @@ import { Navigate } from 'react-router'
 import { AuthCard, AuthSwitchLink } from '../../features/auth/components/auth-card'
 import { SignupForm } from '../../features/auth/components/signup-form'
 import { useAuthRedirect } from '../../features/auth/hooks/use-auth-redirect'
+import { verificationCallbackPath } from '../../features/auth/utils/email-verification'
 
 export function SignupRoute() {
   const { user, next, goNext } = useAuthRedirect()
@@ -20,7 +21,7 @@ export function SignupRoute() {
           </AuthSwitchLink>
         }
       >
-        <SignupForm onSignedUp={goNext} />
+        <SignupForm onSignedUp={goNext} confirmationCallbackURL={verificationCallbackPath(next)} />
       </AuthCard>
     </>
   )

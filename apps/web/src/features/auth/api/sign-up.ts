@@ -6,6 +6,8 @@ export interface SignUpInput {
   name: string
   email: string
   password: string
+  /** Where the confirmation link mailed at sign-up leads once the address is confirmed. */
+  callbackURL: string
 }
 
 export async function signUp(input: SignUpInput) {

@@ -1,12 +1,14 @@
+import { passwordRules } from '@loopquiz/contract'
 import { type FormEvent, useState } from 'react'
 import { TextField } from '../../../components/ui/text-field'
 import { useSignUp } from '../api/sign-up'
+import { emailError, newPasswordError } from '../utils/credentials'
 import { AuthForm, EmailField } from './auth-form'
-
-const MIN_PASSWORD_LENGTH = 8
 
 interface SignupFormProps {
   onSignedUp: () => void | Promise<void>
+  /** Where the confirmation link mailed to the new address leads (verificationCallbackPath). */
+  confirmationCallbackURL: string
 }
 
 interface FieldErrors {
@@ -18,17 +20,12 @@ interface FieldErrors {
 function validate(name: string, email: string, password: string): FieldErrors {
   return {
     name: name.trim() ? undefined : 'Enter your name.',
-    email: /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim())
-      ? undefined
-      : 'Enter a valid email address.',
-    password:
-      password.length >= MIN_PASSWORD_LENGTH
-        ? undefined
-        : `Use at least ${MIN_PASSWORD_LENGTH} characters.`,
+    email: emailError(email),
+    password: newPasswordError(password),
   }
 }
 
-export function SignupForm({ onSignedUp }: SignupFormProps) {
+export function SignupForm({ onSignedUp, confirmationCallbackURL }: SignupFormProps) {
   const signUp = useSignUp()
   const [name, setName] = useState('')
   const [email, setEmail] = useState('')
@@ -41,7 +38,7 @@ export function SignupForm({ onSignedUp }: SignupFormProps) {
     setErrors(next)
     if (next.name || next.email || next.password) return
     signUp.mutate(
-      { name: name.trim(), email: email.trim(), password },
+      { name: name.trim(), email: email.trim(), password, callbackURL: confirmationCallbackURL },
       { onSuccess: () => onSignedUp() },
     )
   }
@@ -69,7 +66,7 @@ export function SignupForm({ onSignedUp }: SignupFormProps) {
         type="password"
         name="password"
         autoComplete="new-password"
-        hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}
+        hint={`At least ${passwordRules.minLength} characters.`}
         value={password}
         onChange={(event) => setPassword(event.target.value)}
         error={errors.password}
