@@ -66,6 +66,20 @@ const routes: RouteObject[] = [
             lazy: () => import('./routes/signup').then((m) => ({ Component: m.SignupRoute })),
           },
           {
+            path: 'forgot-password',
+            lazy: () =>
+              import('./routes/forgot-password').then((m) => ({
+                Component: m.ForgotPasswordRoute,
+              })),
+          },
+          {
+            path: 'reset-password',
+            lazy: () =>
+              import('./routes/reset-password').then((m) => ({
+                Component: m.ResetPasswordRoute,
+              })),
+          },
+          {
             path: 'questions/:token',
             loader: prefetchQuestionSet,
             lazy: () => import('./routes/quiz').then((m) => ({ Component: m.QuizRoute })),

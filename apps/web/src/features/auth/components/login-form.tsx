@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react'
+import { Link } from 'react-router'
 import { TextField } from '../../../components/ui/text-field'
 import { useSignIn } from '../api/sign-in'
 import { AuthForm, EmailField } from './auth-form'
@@ -42,6 +43,12 @@ export function LoginForm({ onSignedIn }: LoginFormProps) {
         error={errors.password}
         required
       />
+      <Link
+        to="/forgot-password"
+        className="-mt-3 self-end rounded text-sm font-semibold text-brand-700 hover:underline focus-visible:outline-2 focus-visible:outline-brand-600"
+      >
+        Forgot your password?
+      </Link>
     </AuthForm>
   )
 }
