@@ -4,6 +4,8 @@ import { Button, buttonClassName } from '../../components/ui/button'
 import { EmptyState } from '../../components/ui/empty-state'
 import { ErrorAlert } from '../../components/ui/error-alert'
 import { Skeleton } from '../../components/ui/skeleton'
+import { AddToCalendarLink } from '../../features/calendar/components/add-to-calendar-link'
+import { canAddToCalendar } from '../../features/calendar/utils/session-calendar-file'
 import { useSession } from '../../features/sessions/api/get-session'
 import { ParticipantList } from '../../features/sessions/components/participant-list'
 import { SessionDetails } from '../../features/sessions/components/session-details'
@@ -69,15 +71,20 @@ export function GroupSessionRoute() {
       <div className="flex flex-col gap-6">
         <div className="flex flex-wrap items-center justify-between gap-3">
           {backLink}
-          {session.data.capabilities.canHost ? (
-            <Link
-              to={hostPathOf(session.data)}
-              className={buttonClassName({ variant: 'secondary', size: 'sm' })}
-            >
-              <MonitorPlay aria-hidden className="size-4" />
-              Host view
-            </Link>
-          ) : null}
+          <div className="flex flex-wrap items-center gap-2">
+            {canAddToCalendar(session.data.status) ? (
+              <AddToCalendarLink groupId={group.id} sessionId={session.data.id} />
+            ) : null}
+            {session.data.capabilities.canHost ? (
+              <Link
+                to={hostPathOf(session.data)}
+                className={buttonClassName({ variant: 'secondary', size: 'sm' })}
+              >
+                <MonitorPlay aria-hidden className="size-4" />
+                Host view
+              </Link>
+            ) : null}
+          </div>
         </div>
         <SessionDetails session={session.data} />
         <div
