@@ -23,6 +23,7 @@ afterAll(async () => {
 })
 
 const viewerZone = 'America/New_York'
+const preferencesUrl = '**/api/user/notification-preferences'
 
 /** A full-page screenshot from the top, and one of `part` alone, at desktop and phone width. */
 async function shots(page: Page, name: string, part?: Locator) {
@@ -73,7 +74,7 @@ async function unsubscribeLinkMailedTo(email: string): Promise<string> {
 }
 
 describe('notification preferences', () => {
-  it('a member turns one type of e-mail off and finds it off after a reload, turns another on by keyboard, picks a time zone and then their own in one click; a save that fails is undone', async () => {
+  it('a member turns one type of e-mail off and finds it off after a reload, turns another on by keyboard, picks a time zone and then their own in one click; quick changes all stay; a save that fails is undone', async () => {
     const member = await signUpByApi(baseUrl, 'Pia Prefs')
     const page = await newPageIn(browser, 'desktop', viewerZone, baseUrl)
     await signIn(page, member.email)
@@ -141,9 +142,37 @@ describe('notification preferences', () => {
       timeZone: viewerZone,
     })
 
+    // Three clicks in quick succession: each is kept, none overwritten by another's save. The
+    // saves sent within a second of one another are let through together at its end, so sent
+    // at once they would reach the server at once (it reads, changes and writes them whole).
+    const quick = ['Session started', 'Decision on your session', 'Join request']
+    let burstEnd = 0
+    await page.route(preferencesUrl, async (route) => {
+      if (route.request().method() === 'PATCH') {
+        const now = Date.now()
+        if (now >= burstEnd) burstEnd = now + 1_000
+        await new Promise((done) => setTimeout(done, burstEnd - now))
+      }
+      await route.continue()
+    })
+    for (const name of quick) await section.getByRole('switch', { name, exact: true }).click()
+    await savedIn(rowOf(section, 'Join request')).waitFor(wait)
+    await page.unroute(preferencesUrl)
+    await expect(member.api(endpoints.getNotificationPreferences, {})).resolves.toMatchObject({
+      email: { session_started: true, approval_decided: false, join_request: false },
+    })
+    await page.reload()
+    await moved.waitFor(wait)
+    for (const [index, name] of quick.entries()) {
+      await expect(
+        section.getByRole('switch', { name, exact: true }).isChecked(),
+        name,
+      ).resolves.toBe(index === 0)
+    }
+
     // A save that does not go through: the switch goes back and the reason is shown.
     const invitation = section.getByRole('switch', { name: 'Invitation to a group' })
-    await page.route('**/api/user/notification-preferences', (route) =>
+    await page.route(preferencesUrl, (route) =>
       route.request().method() === 'PATCH' ? route.abort('failed') : route.continue(),
     )
     await invitation.click()
@@ -152,7 +181,7 @@ describe('notification preferences', () => {
     await expect(invitation.isChecked()).resolves.toBe(true)
     await expectNoAxeViolations(page, 'settings, notifications, a save failed')
     await shots(page, 'notification-preferences-failed', invitationRow)
-    await page.unroute('**/api/user/notification-preferences')
+    await page.unroute(preferencesUrl)
     await expect(member.api(endpoints.getNotificationPreferences, {})).resolves.toMatchObject({
       email: { invitation: true },
     })
