@@ -140,8 +140,14 @@ export async function buildApp({
     trustedOrigins: config.trustedOrigins,
     signInPerMinute: config.authRateLimitPerMinute,
     logger: app.log,
-    // Called only on a request, after `account` below exists.
+    // Called only on a request, after `account` and `jobs` below exist.
     beforeDeleteUser: (user) => account.prepareDeletion(user),
+    sendAccountMail: (kind, to, url) =>
+      jobs.schedule(
+        'account.mail',
+        { mailId: crypto.randomUUID(), kind, to: { name: to.name, email: to.email }, url },
+        { runAt: new Date(), key: `account:${crypto.randomUUID()}` },
+      ),
   })
   app.decorate('resolveUser', (request: FastifyRequest) => resolveUser(auth, request))
   registerAuthRoutes(app, auth)
@@ -176,6 +182,7 @@ export async function buildApp({
     notifications: notificationsRepository,
     queue: jobs,
     secret: authSecret,
+    publicUrl: config.publicUrl,
     push: (userId, event) => realtime.io.to(rooms.user(userId)).emit('notification:created', event),
     pushRead: (userId, unreadCount) =>
       realtime.io.to(rooms.user(userId)).emit('notification:read', { unreadCount }),
@@ -194,6 +201,12 @@ export async function buildApp({
     attention,
     publicUrl: config.publicUrl,
     onAttentionChange: (groupId, userIds) => events.attentionChanged(groupId, userIds),
+    onInvitation: (invitationId) =>
+      notifications
+        .invitationCreated(invitationId)
+        .catch((error: unknown) =>
+          app.log.error({ err: error, invitationId }, 'invitation not queued for sending'),
+        ),
     onJoinRequest: (requestId, event) =>
       (event === 'requested'
         ? notifications.joinRequested(requestId)

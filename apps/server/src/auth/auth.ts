@@ -26,6 +26,15 @@ export interface AuthOptions {
    * would otherwise stay behind or block the delete.
    */
   beforeDeleteUser?: (user: { id: string; email: string; name: string }) => Promise<void>
+  /**
+   * Queues the mail of an address confirmation or a password reset. Queued, not sent in the
+   * request: the answer takes as long whether the account exists or not.
+   */
+  sendAccountMail?: (
+    kind: 'verify_email' | 'reset_password',
+    to: { name: string; email: string },
+    url: string,
+  ) => Promise<void>
 }
 
 export function createAuth(options: AuthOptions) {
@@ -52,6 +61,20 @@ export function createAuth(options: AuthOptions) {
       enabled: true,
       minPasswordLength: passwordRules.minLength,
       maxPasswordLength: passwordRules.maxLength,
+      // Signing in works before the address is confirmed; accepting an invitation does not.
+      requireEmailVerification: false,
+      sendResetPassword: async ({ user, url }) => {
+        await options.sendAccountMail?.('reset_password', user, url)
+      },
+      // Whoever reset the password may be taking the account back: every other sign-in ends.
+      revokeSessionsOnPasswordReset: true,
+    },
+    emailVerification: {
+      sendOnSignUp: true,
+      autoSignInAfterVerification: true,
+      sendVerificationEmail: async ({ user, url }) => {
+        await options.sendAccountMail?.('verify_email', user, url)
+      },
     },
     // Sessions last 30 days and slide forward once a day of use.
     session: { expiresIn: 60 * 60 * 24 * 30, updateAge: 60 * 60 * 24 },

@@ -37,8 +37,21 @@ export interface JobPayloads {
         actorId: string | null
       }
     | { kind: 'join_request' | 'join_request_decided'; eventId: string; requestId: string }
+    | { kind: 'invitation'; eventId: string; invitationId: string }
   /** Sends one notification's e-mail (queued in the transaction that made the notification). */
   'notification.mail': { notificationId: string }
+  /**
+   * A mail about an account or an invitation to an address, sent whatever the settings say.
+   * `url` holds a secret token (of at most an hour, or an invitation's): never logged.
+   */
+  'account.mail': {
+    mailId: string
+    kind: 'verify_email' | 'reset_password' | 'invitation'
+    to: { name: string; email: string }
+    url: string
+    inviterName?: string
+    groupName?: string
+  }
 }
 
 /** A kind of job; each has a queue of its own. */
@@ -86,6 +99,7 @@ const jobNames = Object.keys({
   'session.live_lock': true,
   'notification.deliver': true,
   'notification.mail': true,
+  'account.mail': true,
 } satisfies Record<JobName, true>) as JobName[]
 
 const RETRY_LIMIT = 3
@@ -114,6 +128,7 @@ const mailRetryOptions = {
 
 const retryOptionsByJob: Partial<Record<JobName, QueueOptions>> = {
   'notification.mail': mailRetryOptions,
+  'account.mail': mailRetryOptions,
 }
 
 const cronRetryOptions = {

@@ -1,8 +1,9 @@
 import { mkdtempSync } from 'node:fs'
-import { rm } from 'node:fs/promises'
+import { readdir, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { CreateLoopBody, CreateShareBody, EndpointInput, Endpoints } from '@loopquiz/contract'
+import { simpleParser } from 'mailparser'
 import { afterAll } from 'vitest'
 import { type App, type AppOptions, buildApp } from '../app.ts'
 import { type Config, loadConfig } from '../config/env.ts'
@@ -12,7 +13,7 @@ import { openTestDatabase } from './databases.ts'
 export const TEST_ORIGIN = 'http://localhost:3000'
 
 /** The app plus its database, for arranging states no endpoint creates (such as the passing of time). */
-export type TestApp = App & { db: Database; database: DatabaseHandle }
+export type TestApp = App & { db: Database; database: DatabaseHandle; mailDir: string }
 
 /** The app on a fresh database of its own, closed after the file's tests. */
 export async function createTestApp(
@@ -47,7 +48,7 @@ export async function createTestApp(
     if (ownsDatabase) await database.close()
     await rm(ownMailDir, { recursive: true, force: true })
   })
-  return Object.assign(app, { db: database.db, database })
+  return Object.assign(app, { db: database.db, database, mailDir: config.mailDir })
 }
 
 export interface TestUser {
@@ -145,4 +146,33 @@ export async function share(
   })
   if (response.statusCode !== 201) throw new Error(`share failed: ${response.body}`)
   return response.json()
+}
+
+/**
+ * Confirms the user's address as they would: opens the confirmation mail the server wrote to its
+ * mail folder (no SMTP server in tests) and follows its link.
+ */
+export async function confirmEmail(app: TestApp, user: TestUser): Promise<void> {
+  const link = await linkInMailTo(app.mailDir, user.email, '/api/auth/verify-email')
+  const response = await app.inject({ method: 'GET', url: link.pathname + link.search })
+  if (response.statusCode >= 400) throw new Error(`confirmation failed: ${response.body}`)
+}
+
+/** The first link starting with `pathPrefix` in the newest mail to `address`, waiting for it. */
+export async function linkInMailTo(mailDir: string, address: string, pathPrefix: string) {
+  const deadline = Date.now() + 15_000
+  for (;;) {
+    const names = (await readdir(mailDir).catch(() => [])).sort().reverse()
+    for (const name of names) {
+      const mail = await simpleParser(await readFile(path.join(mailDir, name)))
+      const to = Array.isArray(mail.to) ? mail.to : mail.to ? [mail.to] : []
+      if (!to.some((entry) => entry.value.some((value) => value.address === address))) continue
+      for (const match of (mail.text ?? '').matchAll(/https?:\/\/\S+/g)) {
+        const url = new URL(match[0])
+        if (url.pathname.startsWith(pathPrefix)) return url
+      }
+    }
+    if (Date.now() > deadline) throw new Error(`no mail to ${address} with a ${pathPrefix} link`)
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
 }

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
 import { groupInvitations, groupMembers } from '../../db/schema/groups.ts'
-import { createTestApp, signUp, type TestUser } from '../../test/test-app.ts'
+import { confirmEmail, createTestApp, signUp, type TestUser } from '../../test/test-app.ts'
 
 const app = await createTestApp()
 
@@ -213,7 +213,7 @@ describe('joining', () => {
 })
 
 describe('invitations', () => {
-  it('invites by e-mail with a link that only that address can accept, once', async () => {
+  it('invites by e-mail with a link that only that address, confirmed, can accept, once', async () => {
     const owner = await signUp(app, 'Inviter')
     const invitee = await signUp(app)
     const other = await signUp(app)
@@ -243,7 +243,12 @@ describe('invitations', () => {
     const wrong = await call('POST', `/api/invitations/${token}/accept`, other)
     expect(wrong.statusCode).toBe(403)
     expect(wrong.json().error.code).toBe('INVITATION_EMAIL_MISMATCH')
+    // Anyone could sign up with the invitee's address: it takes the address confirmed.
+    const unconfirmed = await call('POST', `/api/invitations/${token}/accept`, invitee)
+    expect(unconfirmed.statusCode).toBe(403)
+    expect(unconfirmed.json().error.code).toBe('EMAIL_NOT_VERIFIED')
 
+    await confirmEmail(app, invitee)
     const accepted = await call('POST', `/api/invitations/${token}/accept`, invitee)
     expect(accepted.json()).toEqual({ groupId: group.id, status: 'joined' })
     expect((await call('GET', `/api/groups/${group.id}`, invitee)).json().myRole).toBe('admin')

@@ -47,6 +47,8 @@ export interface GroupsServiceDeps {
   onAttentionChange?: (groupId: string, userIds?: string[]) => void
   /** Told after a join request is made or decided (it commits first), with its id. */
   onJoinRequest?: (requestId: string, event: 'requested' | 'decided') => void
+  /** Told after an invitation is made (it commits first), so that it is sent. */
+  onInvitation?: (invitationId: string) => void
 }
 
 const groupNotFound = () =>
@@ -110,6 +112,7 @@ export function createGroupsService({
   now = () => new Date(),
   onAttentionChange: attentionChanged = () => {},
   onJoinRequest = () => {},
+  onInvitation = () => {},
 }: GroupsServiceDeps) {
   const invitationUrl = (token: string) => `${publicUrl}/invitations/${token}`
 
@@ -381,6 +384,7 @@ export function createGroupsService({
         invitedBy: viewer.id,
         expiresAt: new Date(now().getTime() + body.expiresInDays * 86_400_000),
       })
+      onInvitation(invitation.id)
       return {
         id: invitation.id,
         email: invitation.email,
@@ -445,7 +449,10 @@ export function createGroupsService({
       }
     },
 
-    async acceptInvitation(token: string, viewer: Viewer): Promise<JoinResult> {
+    async acceptInvitation(
+      token: string,
+      viewer: Viewer & { emailVerified: boolean },
+    ): Promise<JoinResult> {
       const found = await groups.findInvitationByToken(token)
       if (!found)
         throw new AppError('INVITATION_NOT_FOUND', {
@@ -465,6 +472,12 @@ export function createGroupsService({
         throw new AppError('INVITATION_EMAIL_MISMATCH', {
           // Whoever holds the link is signed in, but may not be the invitee.
           message: `This invitation was sent to ${maskEmail(invitation.email)}. Sign in with that address to accept it.`,
+        })
+      }
+      // Otherwise whoever signed up first with the invitee's address could take their place.
+      if (!viewer.emailVerified) {
+        throw new AppError('EMAIL_NOT_VERIFIED', {
+          message: `Confirm your e-mail address first: open the link we sent to ${viewer.email}.`,
         })
       }
       return groups.transaction(async (tx) => {

@@ -1,6 +1,6 @@
 import { type Notification, notificationHeadline } from '@loopquiz/contract'
 import { DateTime } from 'luxon'
-import { escapeHtml } from './escape-html.ts'
+import { layoutMail } from './mail-layout.ts'
 
 export interface NotificationMailContext {
   recipientName: string
@@ -45,45 +45,18 @@ export function renderNotificationMail(
     timeLine,
   ].filter((line) => line !== null)
 
-  const text = [
-    `Hello ${context.recipientName},`,
-    '',
-    content.summary,
-    ...(facts.length > 0 ? ['', ...facts] : []),
-    ...(lateLine ? ['', lateLine] : []),
-    '',
-    `${content.action}: ${url}`,
-    '',
-    '-- ',
-    'You get this e-mail because of your LoopQuiz notification settings.',
-    `Stop e-mails like this: ${context.unsubscribeUrl}`,
-    '',
-  ].join('\n')
-
-  const paragraph = (inner: string, style = '') =>
-    `<p style="margin:0 0 16px;${style}">${inner}</p>`
-  const html = `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(subject)}</title>
-</head>
-<body style="margin:0;padding:0;background:#f4f4f5;">
-<div style="max-width:560px;margin:0 auto;padding:24px 12px;font-family:system-ui,-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;font-size:16px;line-height:1.5;color:#18181b;">
-<div style="background:#ffffff;border-radius:8px;padding:24px 20px;">
-${paragraph(`Hello ${escapeHtml(context.recipientName)},`)}
-${paragraph(escapeHtml(content.summary))}
-${facts.length > 0 ? paragraph(facts.map(escapeHtml).join('<br>'), 'padding:12px 16px;background:#f4f4f5;border-radius:6px;') : ''}
-${lateLine ? paragraph(escapeHtml(lateLine), 'font-weight:600;') : ''}
-<p style="margin:24px 0;"><a href="${escapeHtml(url)}" style="display:inline-block;background:#4338ca;color:#ffffff;text-decoration:none;font-weight:600;padding:12px 20px;border-radius:6px;">${escapeHtml(content.action)}</a></p>
-${paragraph(`Or open this link: <a href="${escapeHtml(url)}" style="color:#4338ca;word-break:break-all;">${escapeHtml(url)}</a>`, 'font-size:14px;color:#52525b;')}
-</div>
-<p style="margin:16px 8px;font-size:13px;color:#52525b;">You get this e-mail because of your LoopQuiz notification settings. <a href="${escapeHtml(context.unsubscribeUrl)}" style="color:#52525b;">Stop e-mails like this</a></p>
-</div>
-</body>
-</html>
-`
+  const { text, html } = layoutMail({
+    subject,
+    recipientName: context.recipientName,
+    paragraphs: [content.summary],
+    facts,
+    emphasis: lateLine,
+    action: { label: content.action, url },
+    footer: {
+      text: 'You get this e-mail because of your LoopQuiz notification settings.',
+      link: { label: 'Stop e-mails like this', url: context.unsubscribeUrl },
+    },
+  })
   return { subject, text, html }
 }
 

@@ -18,4 +18,8 @@ export async function registerNotificationWorkers(
     const sent = await mailer.send(notificationId)
     if (sent) log.debug({ notificationId }, 'notification mailed')
   })
+  await queue.work('account.mail', async (mail) => {
+    await mailer.sendAccountMail(mail)
+    log.debug({ kind: mail.kind, mailId: mail.mailId }, 'account mail sent')
+  })
 }

@@ -1,4 +1,6 @@
 import type { NotificationType } from '@loopquiz/contract'
+import type { JobPayloads } from '../../plugins/jobs.ts'
+import { renderAccountMail } from '../mail/account-mail.ts'
 import type { MailTransport, OutgoingMail } from '../mail/mail-transport.ts'
 import { renderNotificationMail } from '../mail/notification-mail.ts'
 import { sessionInvite, toCalendarSession } from '../mail/session-calendar.ts'
@@ -62,6 +64,21 @@ export function createNotificationMailer(deps: NotificationMailerDeps) {
   }
 
   return {
+    /** A mail about an account or an invitation: rendered and sent as it is. */
+    async sendAccountMail(mail: JobPayloads['account.mail']): Promise<void> {
+      const rendered = renderAccountMail(mail.kind, {
+        recipientName: mail.to.name,
+        url: mail.url,
+        ...(mail.inviterName === undefined ? {} : { inviterName: mail.inviterName }),
+        ...(mail.groupName === undefined ? {} : { groupName: mail.groupName }),
+      })
+      await transport.send({
+        to: { name: mail.to.name, address: mail.to.email },
+        ...rendered,
+        messageId: `<${mail.kind}-${mail.mailId}@${host}>`,
+      })
+    },
+
     async send(notificationId: string): Promise<boolean> {
       const found = await repo.findForMail(notificationId)
       if (!found || found.notification.mailedAt) return false

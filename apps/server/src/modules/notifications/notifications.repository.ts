@@ -1,8 +1,13 @@
 import type { NotificationType } from '@loopquiz/contract'
-import { and, count, desc, eq, inArray, isNull, lt, or } from 'drizzle-orm'
+import { and, count, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm'
 import type { Database } from '../../db/database.ts'
 import { users } from '../../db/schema/auth.ts'
-import { groupJoinRequests, groupMembers, groups } from '../../db/schema/groups.ts'
+import {
+  groupInvitations,
+  groupJoinRequests,
+  groupMembers,
+  groups,
+} from '../../db/schema/groups.ts'
 import { notificationPreferences, notifications } from '../../db/schema/notifications.ts'
 import { groupQuizSessions, groupSessionParticipants } from '../../db/schema/sessions.ts'
 import type { Cursor } from '../../lib/pagination.ts'
@@ -138,6 +143,25 @@ function notificationQueries(db: Database) {
         .select()
         .from(groupJoinRequests)
         .where(eq(groupJoinRequests.id, requestId))
+      return row ?? null
+    },
+
+    async findInvitation(invitationId: string) {
+      const [row] = await db
+        .select({ invitation: groupInvitations, groupName: groups.name, inviterName: users.name })
+        .from(groupInvitations)
+        .innerJoin(groups, eq(groups.id, groupInvitations.groupId))
+        .innerJoin(users, eq(users.id, groupInvitations.invitedBy))
+        .where(eq(groupInvitations.id, invitationId))
+      return row ?? null
+    },
+
+    /** The account with this address (addresses are stored lower-case, as invitations are). */
+    async findUserByEmail(email: string) {
+      const [row] = await db
+        .select({ id: users.id })
+        .from(users)
+        .where(eq(sql`lower(${users.email})`, email.toLowerCase()))
       return row ?? null
     },
 

@@ -34,6 +34,8 @@ export interface NotificationsServiceDeps {
   pushRead: (userId: string, unreadCount: number) => void
   /** Signs the unsubscribe links of mails. */
   secret: string
+  /** The web app's origin, for links in mails. */
+  publicUrl: string
   now?: () => Date
 }
 
@@ -195,6 +197,45 @@ export function createNotificationsService(deps: NotificationsServiceDeps) {
     ]
   }
 
+  /**
+   * An invitation is a notification to an account that has its address (and mailed as that
+   * account's settings say); an address without an account gets the invitation by mail only.
+   */
+  async function deliverInvitation(
+    event: Extract<NotificationEvent, { kind: 'invitation' }>,
+    eventKey: string,
+  ): Promise<{ rows: NewNotificationRow[]; accountMail: JobPayloads['account.mail'] | null }> {
+    const found = await repo.findInvitation(event.invitationId)
+    if (!found || found.invitation.acceptedAt || found.invitation.revokedAt) {
+      return { rows: [], accountMail: null }
+    }
+    const { invitation, groupName, inviterName } = found
+    const link = `/invitations/${invitation.token}`
+    const invitee = await repo.findUserByEmail(invitation.email)
+    if (!invitee) {
+      return {
+        rows: [],
+        accountMail: {
+          mailId: invitation.id,
+          kind: 'invitation',
+          to: { name: invitation.email.split('@')[0] ?? invitation.email, email: invitation.email },
+          url: `${deps.publicUrl}${link}`,
+          inviterName,
+          groupName,
+        },
+      }
+    }
+    const row: NewNotificationRow = {
+      userId: invitee.id,
+      type: 'invitation',
+      groupId: invitation.groupId,
+      sessionId: null,
+      eventKey,
+      data: { groupName, session: null, actorName: inviterName, outcome: null, link },
+    }
+    return { rows: [row], accountMail: null }
+  }
+
   return {
     /** Called after a session change commits. */
     async sessionChanged(change: SessionChange, session: SessionRowForNotice, actorId?: string) {
@@ -220,6 +261,13 @@ export function createNotificationsService(deps: NotificationsServiceDeps) {
       }
     },
 
+    async invitationCreated(invitationId: string) {
+      await enqueue(
+        { kind: 'invitation', eventId: invitationId, invitationId },
+        `invitation:${invitationId}`,
+      )
+    },
+
     async joinRequested(requestId: string) {
       await enqueue(
         { kind: 'join_request', eventId: requestId, requestId },
@@ -237,10 +285,12 @@ export function createNotificationsService(deps: NotificationsServiceDeps) {
     /** The delivery job: makes each recipient's notification (once) and pushes it. */
     async deliver(event: NotificationEvent): Promise<number> {
       const eventKey = `${event.kind}:${event.eventId}`
-      const rows =
-        event.kind === 'session'
-          ? await deliverSessionChange(event, eventKey)
-          : await deliverJoinRequest(event, eventKey)
+      let rows: NewNotificationRow[]
+      let accountMail: JobPayloads['account.mail'] | null = null
+      if (event.kind === 'session') rows = await deliverSessionChange(event, eventKey)
+      else if (event.kind === 'invitation') {
+        ;({ rows, accountMail } = await deliverInvitation(event, eventKey))
+      } else rows = await deliverJoinRequest(event, eventKey)
       // The mails are queued with the notifications, in one transaction: a crash leaves both or
       // neither, and a retried delivery (which finds its notifications made) queues none twice.
       const created = await repo.transaction(async (tx, db) => {
@@ -252,6 +302,14 @@ export function createNotificationsService(deps: NotificationsServiceDeps) {
             'notification.mail',
             { notificationId: row.id },
             { runAt: now(), key: `mail:${row.id}` },
+            db,
+          )
+        }
+        if (accountMail) {
+          await queue.schedule(
+            'account.mail',
+            accountMail,
+            { runAt: now(), key: `invitation:${accountMail.mailId}` },
             db,
           )
         }
