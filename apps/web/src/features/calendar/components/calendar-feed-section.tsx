@@ -17,6 +17,7 @@ export function CalendarFeedSection() {
   const feed = useCalendarFeed()
   const regenerate = useRegenerateCalendarFeed()
   const [isConfirming, setIsConfirming] = useState(false)
+  const [isRenewed, setIsRenewed] = useState(false)
   const inputId = useId()
 
   function close() {
@@ -65,6 +66,11 @@ export function CalendarFeedSection() {
             />
             <CopyButton text={feed.data.url} label="Copy link to your calendar feed" />
           </div>
+          <p role="status" className="text-sm font-medium text-emerald-700 empty:hidden">
+            {isRenewed
+              ? 'New link made. The old one no longer works: subscribe again with this one.'
+              : ''}
+          </p>
           <p id={`${inputId}-hint`} className="text-sm text-slate-500">
             Google Calendar: Other calendars → From URL, then paste it. Keep it to yourself: anyone
             with the link sees your sessions.
@@ -104,7 +110,12 @@ export function CalendarFeedSection() {
             variant="danger"
             isLoading={regenerate.isPending}
             onClick={() =>
-              regenerate.mutate(undefined, { onSuccess: () => setIsConfirming(false) })
+              regenerate.mutate(undefined, {
+                onSuccess: () => {
+                  setIsConfirming(false)
+                  setIsRenewed(true)
+                },
+              })
             }
           >
             Make a new link
