@@ -4,6 +4,7 @@ import { PasswordForm } from '../../features/account/components/password-form'
 import { ProfileForm } from '../../features/account/components/profile-form'
 import { SessionsSection } from '../../features/account/components/sessions-section'
 import { useCurrentUser } from '../../features/auth/hooks/use-current-user'
+import { CalendarFeedSection } from '../../features/calendar/components/calendar-feed-section'
 import { NotificationPreferencesSection } from '../../features/notifications/components/notification-preferences-section'
 
 /**
@@ -32,6 +33,7 @@ export function SettingsRoute() {
         </div>
         <ProfileForm key={user.id} user={user} />
         <NotificationPreferencesSection />
+        <CalendarFeedSection />
         <PasswordForm />
         <SessionsSection onSignedOut={() => leave('/login')} />
         <DeleteAccountSection onDeleted={() => leave('/')} />
