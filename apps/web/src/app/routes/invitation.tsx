@@ -2,7 +2,10 @@ import { useLocation, useNavigate, useParams } from 'react-router'
 import { Button } from '../../components/ui/button'
 import { LoadingPanel } from '../../components/ui/spinner'
 import { useSignOut } from '../../features/auth/api/sign-out'
+import { EmailVerificationNotice } from '../../features/auth/components/email-verification-notice'
+import { ResendVerificationButton } from '../../features/auth/components/resend-verification-button'
 import { useCurrentUser } from '../../features/auth/hooks/use-current-user'
+import { verificationCallbackPath } from '../../features/auth/utils/email-verification'
 import { loginPath } from '../../features/auth/utils/safe-next'
 import { InvitationPanel } from '../../features/groups/components/invitation-panel'
 
@@ -15,8 +18,17 @@ export function InvitationRoute() {
   const { pathname } = useLocation()
 
   if (isPending) return <LoadingPanel label="Checking your session…" />
+  // A new confirmation link comes back here, so the invitation is one click away once confirmed.
+  const confirmationCallbackURL = verificationCallbackPath(pathname)
   return (
     <div className="mx-auto flex w-full max-w-2xl flex-col gap-6 sm:py-6">
+      {user ? (
+        <EmailVerificationNotice
+          user={user}
+          callbackURL={confirmationCallbackURL}
+          remindsUnconfirmed={false}
+        />
+      ) : null}
       <InvitationPanel
         key={token}
         token={token}
@@ -35,6 +47,11 @@ export function InvitationRoute() {
           >
             Sign in with another account
           </Button>
+        }
+        confirmEmailAction={
+          user ? (
+            <ResendVerificationButton email={user.email} callbackURL={confirmationCallbackURL} />
+          ) : null
         }
       />
     </div>

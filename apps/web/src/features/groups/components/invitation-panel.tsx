@@ -1,5 +1,14 @@
 import type { InvitationPreview } from '@loopquiz/contract'
-import { CalendarX2, CircleCheck, Mail, SearchX, ShieldCheck, Undo2, UserRound } from 'lucide-react'
+import {
+  CalendarX2,
+  CircleCheck,
+  Mail,
+  MailWarning,
+  SearchX,
+  ShieldCheck,
+  Undo2,
+  UserRound,
+} from 'lucide-react'
 import type { ReactNode } from 'react'
 import { Link } from 'react-router'
 import { Button, buttonClassName } from '../../../components/ui/button'
@@ -22,6 +31,28 @@ interface InvitationPanelProps {
   onAccepted: (groupId: string) => void
   /** Offered when the invitation is for another address, e.g. "Sign in with another account". */
   switchAccountAction: ReactNode
+  /** Offered when the viewer's address is not confirmed yet, e.g. "Send the link again". */
+  confirmEmailAction: ReactNode
+}
+
+/** Accepting needs a confirmed address: what to do first, in place of an error. */
+function ConfirmEmailFirst({ email, action }: { email: string; action: ReactNode }) {
+  return (
+    <div
+      role="alert"
+      className="flex gap-3 rounded-xl border border-amber-200 bg-amber-50 p-4 text-sm text-amber-950"
+    >
+      <MailWarning aria-hidden className="mt-0.5 size-5 shrink-0 text-amber-600" />
+      <div className="flex min-w-0 flex-1 flex-col gap-1">
+        <p className="font-semibold">Confirm your e-mail address first</p>
+        <p className="break-words">
+          We sent a link to <span className="font-semibold">{email}</span>. Open it to confirm the
+          address, then accept the invitation here.
+        </p>
+        <div className="mt-2">{action}</div>
+      </div>
+    </div>
+  )
 }
 
 function AcceptArea({
@@ -32,6 +63,7 @@ function AcceptArea({
   signUpHref,
   onAccepted,
   switchAccountAction,
+  confirmEmailAction,
 }: Omit<InvitationPanelProps, 'viewerEmail'> & {
   preview: InvitationPreview
   viewerEmail: string | null
@@ -60,7 +92,9 @@ function AcceptArea({
   const isWrongAccount = hasErrorCode(accept.error, 'INVITATION_EMAIL_MISMATCH')
   return (
     <div className="flex flex-col gap-4">
-      {accept.error ? (
+      {hasErrorCode(accept.error, 'EMAIL_NOT_VERIFIED') ? (
+        <ConfirmEmailFirst email={viewerEmail} action={confirmEmailAction} />
+      ) : accept.error ? (
         <ErrorAlert
           error={accept.error}
           action={isWrongAccount ? switchAccountAction : undefined}
