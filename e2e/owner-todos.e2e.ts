@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { signUpByApi } from './support/api.ts'
 import { expectNoAxeViolations } from './support/axe.ts'
 import { launchBrowser, screenshot, viewports } from './support/browser.ts'
+import { verifyEmailByMail } from './support/mail.ts'
 import { manualSource, signIn } from './support/sessions.ts'
 
 const baseUrl = inject('baseUrl')
@@ -56,6 +57,8 @@ async function setUpGroup() {
     body: { email: member.email },
   })
   const token = new URL(invitation.url).pathname.split('/').pop() ?? ''
+  // Accepting an invitation needs a confirmed address.
+  await verifyEmailByMail(baseUrl, member.email)
   await member.api(endpoints.acceptInvitation, { params: { token } })
   return { owner, member, group, joinCode: group.joinCode ?? '' }
 }
