@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { signUpByApi } from './support/api.ts'
 import { expectNoAxeViolations } from './support/axe.ts'
 import { launchBrowser, screenshot, viewports } from './support/browser.ts'
+import { verifyEmailByMail } from './support/mail.ts'
 
 const baseUrl = inject('baseUrl')
 let browser: Browser
@@ -368,6 +369,8 @@ describe('groups', () => {
     await alert.getByRole('button', { name: 'Sign in with another account' }).click()
     await signUpFromLogin(page, dora)
     await page.getByText(`You’re signed in as ${dora.email}`).waitFor()
+    // Accepting takes a confirmed address: she follows the link in her confirmation mail.
+    await verifyEmailByMail(baseUrl, dora.email)
     await expectNoAxeViolations(page, 'invitation, signed in as its addressee')
     await page.getByRole('button', { name: 'Accept invitation' }).click()
     await page.getByRole('heading', { name: 'Chemistry club', level: 1 }).waitFor()
