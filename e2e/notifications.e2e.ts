@@ -166,6 +166,22 @@ describe('notifications', () => {
     await b.getByRole('heading', { name: 'Bunny review' }).waitFor(wait)
     await expect.poll(() => bell.getAttribute('aria-label'), wait).toBe('Notifications')
 
+    // The member was mailed too: the development mail page lists the mail, and it opens.
+    const mail = await b.context().newPage()
+    const mailRow = mail
+      .getByRole('row')
+      .filter({ hasText: member.email })
+      .filter({ hasText: headline })
+    await expect
+      .poll(async () => {
+        await mail.goto('/dev/mail')
+        return mailRow.count()
+      }, wait)
+      .toBe(1)
+    await mailRow.getByRole('link', { name: headline }).click()
+    await mail.getByText('Hello Milo Member,').first().waitFor(wait)
+    await mail.close()
+
     // /notifications, from the panel's "See all": the notification is read, with the session's
     // time on the member's own clock (New York), not the group's.
     await bell.click()
