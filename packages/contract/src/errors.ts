@@ -41,7 +41,8 @@ export const errorCodes = {
   JOIN_REQUEST_NOT_FOUND: 'No pending join request with this id in this group.',
   NOTIFICATION_NOT_FOUND: 'No notification with this id belongs to the caller.',
   UNSUBSCRIBE_LINK_INVALID: 'An unsubscribe token that this server did not sign.',
-  EMAIL_NOT_VERIFIED: 'The action needs a confirmed e-mail address, and the caller has not confirmed theirs.',
+  EMAIL_NOT_VERIFIED:
+    'The action needs a confirmed e-mail address, and the caller has not confirmed theirs.',
   JOIN_REQUEST_NOT_PENDING:
     'The caller withdrew a join request that was already approved or rejected.',
   SESSION_NOT_FOUND: 'No session with this id in this group.',
