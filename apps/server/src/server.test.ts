@@ -109,6 +109,16 @@ describe(`the server process on ${driver === 'pglite' ? 'PGlite' : 'PostgreSQL'}
     const token = shareUrl?.split('/').at(-1)
     const quiz = await fetch(`http://127.0.0.1:${port}/api/questions/${token}`)
     expect(quiz.status).toBe(200)
+    // The demo address gets no mail: its account counts as confirmed.
+    const origin = `http://127.0.0.1:${port}`
+    const signIn = await fetch(`${origin}/api/auth/sign-in/email`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: `http://localhost:${port}` },
+      body: JSON.stringify({ email: 'demo@loopquiz.dev', password: 'loopquiz-demo' }),
+    })
+    expect(((await signIn.json()) as { user: { emailVerified: boolean } }).user.emailVerified).toBe(
+      true,
+    )
 
     first.child.kill('SIGTERM')
     const [exitCode] = await once(first.child, 'exit')
