@@ -4,7 +4,11 @@ import { renderAccountMail } from '../mail/account-mail.ts'
 import type { MailTransport, OutgoingMail } from '../mail/mail-transport.ts'
 import { renderNotificationMail } from '../mail/notification-mail.ts'
 import { sessionInvite, toCalendarSession } from '../mail/session-calendar.ts'
-import type { NotificationRow, NotificationsRepository } from './notifications.repository.ts'
+import type {
+  NotificationRow,
+  NotificationsRepository,
+  SessionRowForNotice,
+} from './notifications.repository.ts'
 import { toView } from './notifications.service.ts'
 
 export interface NotificationMailerDeps {
@@ -38,14 +42,16 @@ export function createNotificationMailer(deps: NotificationMailerDeps) {
   const now = deps.now ?? (() => new Date())
   const host = new URL(publicUrl).hostname
 
-  async function calendarOf(row: NotificationRow, recipient: { name: string; email: string }) {
+  async function calendarOf(
+    row: NotificationRow,
+    session: SessionRowForNotice | null,
+    recipient: { name: string; email: string },
+  ) {
     const method =
       row.type === 'approval_decided' && row.data.outcome === 'approved'
         ? 'REQUEST'
         : calendarMethods[row.type]
-    if (!method || !row.data.session) return undefined
-    const session = await repo.findSession(row.data.session.id)
-    if (!session?.scheduledAt || !session.endsAt) return undefined
+    if (!method || !session?.scheduledAt || !session.endsAt) return undefined
     // One occurrence of a series changed alone would need its own RECURRENCE-ID; the invite
     // covers a series only as a whole, when it is announced.
     if (session.seriesId && method === 'CANCEL') return undefined
@@ -95,7 +101,7 @@ export function createNotificationMailer(deps: NotificationMailerDeps) {
         unsubscribeUrl,
         lateUntil,
       })
-      const calendar = await calendarOf(row, { name, email })
+      const calendar = await calendarOf(row, session, { name, email })
       const mail: OutgoingMail = {
         to: { name, address: email },
         ...rendered,

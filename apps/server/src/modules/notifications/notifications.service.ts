@@ -25,6 +25,8 @@ import type {
 
 export type NotificationEvent = JobPayloads['notification.deliver']
 
+type Member = Awaited<ReturnType<NotificationsRepository['findMembers']>>[number]
+
 export interface NotificationsServiceDeps {
   notifications: NotificationsRepository
   queue: Pick<JobQueue, 'schedule'>
@@ -89,10 +91,11 @@ export function createNotificationsService(deps: NotificationsServiceDeps) {
   async function audienceOf(
     audience: Audience,
     session: SessionRowForNotice,
+    members: Member[],
     actorId: string | null,
   ): Promise<string[]> {
-    const members = await repo.findMembers(session.groupId)
-    const isMember = (userId: string) => members.some((member) => member.userId === userId)
+    const memberIds = new Set(members.map((member) => member.userId))
+    const isMember = (userId: string) => memberIds.has(userId)
     let userIds: string[]
     if (audience === 'members') userIds = members.map((member) => member.userId)
     else if (audience === 'deciders') userIds = members.filter(isDecider).map((m) => m.userId)
@@ -117,17 +120,17 @@ export function createNotificationsService(deps: NotificationsServiceDeps) {
       byPerson: event.actorId !== null,
     })
     // Who asked for a session is who a request names; otherwise who did the thing.
-    const actorName = await repo.findUserName(
-      plans.some((plan) => plan.type === 'approval_needed')
-        ? (session.createdBy ?? '')
-        : (event.actorId ?? ''),
-    )
+    const namedId = plans.some((plan) => plan.type === 'approval_needed')
+      ? session.createdBy
+      : event.actorId
+    const actorName = namedId ? await repo.findUserName(namedId) : null
+    const members = plans.length > 0 ? await repo.findMembers(session.groupId) : []
     const rows: NewNotificationRow[] = []
     // One notification per person per event, the first plan's: a creator told their session
     // was approved is not also told it was scheduled.
     const told = new Set<string>()
     for (const plan of plans) {
-      for (const userId of await audienceOf(plan.audience, session, event.actorId)) {
+      for (const userId of await audienceOf(plan.audience, session, members, event.actorId)) {
         if (told.has(userId)) continue
         told.add(userId)
         rows.push({
